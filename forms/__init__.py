@@ -1,0 +1,1 @@
+"""WTForms classes for every question page. Imports only plain enums from services."""

@@ -1,0 +1,137 @@
+"""GOV.UK widgets from govuk-frontend-wtf, mended where they fall short for a bilingual service.
+
+- The visually hidden "Error:" prefix is translated (the library hard-codes English).
+- A radio or checkbox group without a hint does not point aria-describedby at an empty hint.
+- A lone question on a page is its heading (label or legend as the page's h1).
+- Dates post three named parts and never raise on a missing one.
+- The character count's messages are translated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCharacterCount,
+    GovCheckboxesInput,
+    GovDateInput,
+    GovRadioInput,
+    GovTextArea,
+    GovTextInput,
+)
+
+ERROR_PREFIX = _l("Error")
+
+
+def _as_page_heading(params: dict[str, Any], field: Any, legend: bool) -> None:
+    if not getattr(field, "is_page_heading", False):
+        return
+    if legend:
+        params["fieldset"]["legend"].update({"isPageHeading": True, "classes": "govuk-fieldset__legend--l"})
+    else:
+        params["label"].update({"isPageHeading": True, "classes": "govuk-label--l"})
+
+
+def _translate_error(params: dict[str, Any]) -> None:
+    if "errorMessage" in params:
+        params["errorMessage"]["visuallyHiddenText"] = str(ERROR_PREFIX)
+
+
+class TextInput(GovTextInput):
+    def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
+        params = super().map_gov_params(field, **kwargs)
+        _translate_error(params)
+        _as_page_heading(params, field, legend=False)
+        return params
+
+
+class TextArea(GovTextArea):
+    def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
+        params = super().map_gov_params(field, **kwargs)
+        _translate_error(params)
+        _as_page_heading(params, field, legend=False)
+        return params
+
+
+class CharacterCount(GovCharacterCount):
+    def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
+        params = super().map_gov_params(field, **kwargs)
+        _translate_error(params)
+        _as_page_heading(params, field, legend=False)
+        params.setdefault("maxlength", getattr(field, "max_length", None))
+        params.update(
+            {
+                "textareaDescriptionText": str(_l("You can enter up to %{count} characters")),
+                "charactersUnderLimitText": {
+                    "one": str(_l("You have %{count} character remaining")),
+                    "other": str(_l("You have %{count} characters remaining")),
+                },
+                "charactersAtLimitText": str(_l("You have 0 characters remaining")),
+                "charactersOverLimitText": {
+                    "one": str(_l("You have %{count} character too many")),
+                    "other": str(_l("You have %{count} characters too many")),
+                },
+            }
+        )
+        return params
+
+
+class Radios(GovRadioInput):
+    def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
+        params = super().map_gov_params(field, **kwargs)
+        if not field.description:
+            params["hint"] = None
+        _translate_error(params)
+        _as_page_heading(params, field, legend=True)
+        return params
+
+
+class Checkboxes(GovCheckboxesInput):
+    def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
+        params = super().map_gov_params(field, **kwargs)
+        if not field.description:
+            params["hint"] = None
+        _translate_error(params)
+        _as_page_heading(params, field, legend=True)
+        exclusive = getattr(field, "exclusive_choice", None)
+        if exclusive:
+            for item in params["items"]:
+                if item["value"] == exclusive:
+                    item["behaviour"] = "exclusive"
+            divider_at = next(
+                (i for i, item in enumerate(params["items"]) if item["value"] == exclusive), None
+            )
+            if divider_at:
+                params["items"].insert(divider_at, {"divider": str(_l("or"))})
+        return params
+
+
+class DateInput(GovDateInput):
+    """Day, month and year as `<name>-day`, `<name>-month`, `<name>-year`, labelled in the page's language."""
+
+    def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
+        params = super().map_gov_params(field, **kwargs)
+        _translate_error(params)
+        _as_page_heading(params, field, legend=True)
+        params.get("attributes", {}).pop("required", None)  # belongs on inputs, not on the wrapper
+        day, month, year = field.parts()
+        bad = field.error_parts() if field.errors else set()
+        labels = {"day": _l("Day"), "month": _l("Month"), "year": _l("Year")}
+        values = {"day": day, "month": month, "year": year}
+        autocomplete = getattr(field, "autocomplete_prefix", None)
+        items = []
+        for part in ("day", "month", "year"):
+            width = "govuk-input--width-4" if part == "year" else "govuk-input--width-2"
+            item: dict[str, Any] = {
+                "label": str(labels[part]),
+                "id": f"{field.id}-{part}",
+                "name": f"{field.name}-{part}",
+                "classes": width + (" govuk-input--error" if part in bad else ""),
+                "value": values[part],
+            }
+            if autocomplete:
+                item["autocomplete"] = f"{autocomplete}-{part}"
+            items.append(item)
+        params["items"] = items
+        return params

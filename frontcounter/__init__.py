@@ -1,0 +1,83 @@
+"""Front Counter: the web layer. The application factory lives here."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, g
+from govuk_frontend_wtf.main import WTFormsHelpers
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from frontcounter.config import load_config
+from frontcounter.errors import init_error_pages
+from frontcounter.extensions import babel, csrf, migrate
+from frontcounter.i18n import init_i18n, select_locale
+from frontcounter.input_guard import init_input_guard
+from services.db import configure_sqlite, db
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app from the environment; `config` overrides it (tests use this)."""
+    app = Flask(__name__, instance_path=str(PROJECT_ROOT / "instance"))
+    environ = {**os.environ, **{k: str(v) for k, v in (config or {}).items() if isinstance(v, str)}}
+    app.config.update(load_config(environ, Path(app.instance_path)))
+    app.config.update(config or {})
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
+
+    _init_templates(app)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    WTFormsHelpers(app)
+    init_i18n(app)
+    init_input_guard(app)
+    init_error_pages(app)
+
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            configure_sqlite(db.engine)
+
+    app.before_request(_new_csp_nonce)
+
+    from frontcounter.catalogue import check_catalogue
+    from frontcounter.cli import register_cli
+    from frontcounter.health import health
+    from frontcounter.public import public
+    from frontcounter.public.journey import ServiceConverter
+
+    check_catalogue()
+    app.url_map.converters["service"] = ServiceConverter
+
+    app.register_blueprint(health)
+    app.register_blueprint(public)
+    register_cli(app)
+    return app
+
+
+def _init_templates(app: Flask) -> None:
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(Path(app.root_path) / "templates")),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals["csp_nonce"] = lambda: g.get("csp_nonce", "")
+
+
+def _new_csp_nonce() -> None:
+    g.csp_nonce = secrets.token_urlsafe(16)

@@ -1,0 +1,43 @@
+"""GOV.UK-style error pages for every status the service can answer with."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+log = logging.getLogger(__name__)
+
+PAGES = {400, 403, 404, 405, 413, 429, 500}
+
+
+def _render(status: int, **context: object) -> tuple[str, int]:
+    template = f"errors/{status}.html" if status in PAGES else "errors/generic.html"
+    return render_template(template, status=status, **context), status
+
+
+def handle_http_error(error: HTTPException) -> tuple[str, int]:
+    status = error.code or 500
+    if status >= 500:
+        log.error("server error %s on %s %s", status, request.method, request.endpoint)
+    return _render(status, reason=error.description if status == 400 else None)
+
+
+def handle_csrf_error(error: CSRFError) -> tuple[str, int]:
+    # The draft is untouched: the refused POST was never applied. Send the person back
+    # to the page they were on, which still shows every answer saved before.
+    log.info("csrf refused on %s", request.endpoint)
+    return render_template("errors/csrf.html", back_url=request.path), 400
+
+
+def handle_unexpected(error: Exception) -> tuple[str, int]:
+    log.exception("unhandled error on %s %s", request.method, request.endpoint)
+    return _render(InternalServerError.code)
+
+
+def init_error_pages(app: Flask) -> None:
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(Exception, handle_unexpected)

@@ -1,0 +1,23 @@
+"""The home page and the fixed content pages."""
+
+from __future__ import annotations
+
+from flask import abort, render_template
+from flask.typing import ResponseReturnValue
+
+from frontcounter.catalogue import SERVICES
+from frontcounter.public import public
+
+CONTENT_PAGES = ("accessibility", "privacy", "cookies", "contact")
+
+
+@public.get("/")
+def home() -> ResponseReturnValue:
+    return render_template("public/home.html", services=SERVICES)
+
+
+@public.get("/<any(accessibility, privacy, cookies, contact):page>")
+def content(page: str) -> ResponseReturnValue:
+    if page not in CONTENT_PAGES:
+        abort(404)
+    return render_template(f"pages/{page}.html")

@@ -1,0 +1,152 @@
+"""Sending a draft: one transaction writes the submission, its outbox message and its triage item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from marshmallow import ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from services.db import db
+from services.drafts import completed_data
+from services.enums import Channel, OutboxTopic
+from services.journeys import Journey, PayloadContext
+from services.models import Draft, OutboxMessage, Submission
+from services.references import new_reference
+from services.triage import add_triage_item
+from services.types import utcnow
+from services.vulnerability import raise_flags
+
+_REFERENCE_ATTEMPTS = 5
+
+
+class DraftNotFound(Exception):
+    """The draft has expired, was never started, or belongs to another service."""
+
+
+class IncompleteSubmission(Exception):
+    """The answers do not pass the service's schema; `errors` says which and why."""
+
+    def __init__(self, errors: dict[str, Any]) -> None:
+        super().__init__("submission failed validation")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    reference: str
+    created: bool
+
+
+def _lock_draft(draft_id: str) -> Draft | None:
+    # FOR UPDATE on PostgreSQL serialises two tabs sending the same draft; on SQLite the
+    # transaction already holds the database write lock (BEGIN IMMEDIATE).
+    return db.session.scalars(
+        select(Draft).where(Draft.id == draft_id).with_for_update()
+    ).one_or_none()
+
+
+def answers_summary(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Clip the question-and-answer record to the contract's limits."""
+    return [
+        {
+            "question_id": row["question_id"][:80],
+            "question": row["question"][:500],
+            "answer": row["answer"][:20_000],
+        }
+        for row in rows[:500]
+    ]
+
+
+def submit_draft(
+    draft_id: str,
+    *,
+    journey: Journey,
+    answers: list[dict[str, str]],
+    force_code: str,
+    language: str,
+    now: datetime | None = None,
+) -> SubmitResult:
+    """Validate a whole draft again and store it as a submission, exactly once.
+
+    Sending the same draft twice (double click, back button, two tabs) returns the first
+    reference and stores nothing more.
+    """
+    now = now or utcnow()
+    try:
+        draft = _lock_draft(draft_id)
+        if draft is None or draft.service != journey.slug:
+            raise DraftNotFound(draft_id)
+        if draft.submission is not None:
+            reference = draft.submission.reference
+            db.session.rollback()
+            return SubmitResult(reference=reference, created=False)
+        if draft.expires_at <= now:
+            raise DraftNotFound(draft_id)
+        data = journey.merged(completed_data(draft))
+        submission = _store_submission(
+            journey, data, answers, force_code=force_code, language=language,
+            channel=Channel.WEB, now=now,
+        )
+        draft.submission = submission
+        draft.answers = {}  # the submission now holds them; keep no second copy
+        db.session.commit()
+        return SubmitResult(reference=submission.reference, created=True)
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def _store_submission(
+    journey: Journey,
+    data: dict[str, Any],
+    answers: list[dict[str, str]],
+    *,
+    force_code: str,
+    language: str,
+    channel: Channel,
+    now: datetime,
+) -> Submission:
+    """Validate and add the three rows to the current transaction (the caller commits)."""
+    try:
+        cleaned = journey.schema(today=now.date()).load(data)
+    except ValidationError as error:
+        raise IncompleteSubmission(error.normalized_messages()) from error
+    reference = _unused_reference(force_code)
+    context = PayloadContext(
+        force_code=force_code,
+        reference=reference,
+        language=language,
+        channel=channel.value,
+        submitted_at=now,
+        answers=answers_summary(answers),
+    )
+    payload = journey.build_payload(cleaned, context)
+    submission = Submission(
+        reference=reference,
+        service=journey.slug,
+        kind=journey.kind.value,
+        channel=channel.value,
+        language=language,
+        submitted_at=now,
+        payload=payload,
+    )
+    db.session.add(submission)
+    db.session.add(
+        OutboxMessage(submission=submission, topic=OutboxTopic.PLATFORM_SUBMISSION.value, available_at=now)
+    )
+    add_triage_item(submission, raise_flags(cleaned, now.date()), now)
+    db.session.flush()
+    return submission
+
+
+def _unused_reference(force_code: str) -> str:
+    for _ in range(_REFERENCE_ATTEMPTS):
+        reference = new_reference(force_code)
+        exists = db.session.scalar(select(Submission.id).where(Submission.reference == reference))
+        if exists is None:
+            return reference
+    raise IntegrityError("could not find an unused reference", params=None, orig=Exception())
