@@ -85,8 +85,13 @@ def _own_fields(form: QuestionPage) -> dict[str, list[str]]:
 
 def _lost_draft(slug: str) -> ResponseReturnValue:
     if _session_draft_id(slug):
-        return render_template("public/expired.html", service=_service(slug)), 200
+        return redirect(url_for("public.answers_deleted", slug=slug))
     return redirect(url_for("public.start", slug=slug))
+
+
+@public.get("/<service:slug>/answers-deleted")
+def answers_deleted(slug: str) -> ResponseReturnValue:
+    return render_template("public/expired.html", service=_service(slug))
 
 
 @public.get("/<service:slug>")

@@ -1,0 +1,89 @@
+"""Fixtures: a real database per backend, migrated the way production is.
+
+Every test that uses `app` runs on SQLite, and again on PostgreSQL when
+TEST_DATABASE_URL names a server: each run creates its own fresh database there and
+drops it afterwards, so a run never depends on what an earlier one left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, delete, text
+from sqlalchemy.engine import make_url
+
+from frontcounter import create_app
+from services.db import db
+from services.models import Draft, OutboxMessage, Submission, TriageItem
+from tests.pages import PageClient
+
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+TEST_SECRET = "test-secret-key-that-is-long-enough-for-production-checks"
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'frontcounter.db'}"
+        return
+    server = make_url(os.environ["TEST_DATABASE_URL"]).set(drivername="postgresql+psycopg")
+    name = f"frontcounter_test_{os.getpid()}_{secrets.token_hex(4)}"
+    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def make_test_app(database_url: str, **overrides: object) -> Flask:
+    config: dict[str, object] = {
+        "APP_ENV": "test",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": TEST_SECRET,
+        "TESTING": True,
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def app(database_url: str) -> Iterator[Flask]:
+    application = make_test_app(database_url)
+    with application.app_context():
+        upgrade(directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    if "app" not in request.fixturenames:
+        return
+    application: Flask = request.getfixturevalue("app")
+    with application.app_context():
+        db.session.rollback()
+        for model in (TriageItem, OutboxMessage, Draft, Submission):
+            db.session.execute(delete(model))
+        db.session.commit()
+
+
+@pytest.fixture()
+def client(app: Flask) -> PageClient:
+    return PageClient(app)
+
+
+@pytest.fixture()
+def welsh_client(app: Flask) -> PageClient:
+    return PageClient(app, language="cy")
