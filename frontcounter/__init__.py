@@ -31,13 +31,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
 
     _init_templates(app)
+    # Before CSRF and every view: refuse what Werkzeug would otherwise mangle silently.
+    init_input_guard(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     WTFormsHelpers(app)
     init_i18n(app)
-    init_input_guard(app)
     init_error_pages(app)
 
     with app.app_context():
