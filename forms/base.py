@@ -7,7 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from flask_babel import format_date, lazy_gettext as _l
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 from wtforms import Field

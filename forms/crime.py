@@ -5,8 +5,10 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from flask_babel import format_currency, lazy_gettext as _l
+from flask_babel import format_currency
+from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, Form, FormField
+from wtforms.validators import ValidationError
 
 from forms.base import QuestionPage
 from forms.fields import (
@@ -148,12 +150,16 @@ class WhenRangePage(QuestionPage):
     occurred_from = GovDateField(
         _l("Earliest date"),
         description=_l("For example, 1 3 2026"),
-        validators=[DateChecks(required=_l("Enter the earliest date it could have happened"), name=_l("The earliest date"), earliest_years=100)],
+        validators=[
+            DateChecks(required=_l("Enter the earliest date it could have happened"), name=_l("The earliest date"), earliest_years=100)
+        ],
     )
     occurred_to = GovDateField(
         _l("Latest date"),
         description=_l("For example, 27 3 2026"),
-        validators=[DateChecks(required=_l("Enter the latest date it could have happened"), name=_l("The latest date"), earliest_years=100)],
+        validators=[
+            DateChecks(required=_l("Enter the latest date it could have happened"), name=_l("The latest date"), earliest_years=100)
+        ],
     )
 
     def validate(self, extra_validators: object = None) -> bool:
@@ -260,8 +266,6 @@ class PropertyItemForm(Form):
         except InvalidOperation:
             amount = None
         if amount is None or amount < 0 or amount > 10_000_000 or amount != amount.quantize(Decimal("0.01")):
-            from wtforms.validators import ValidationError
-
             raise ValidationError(str(_l("Estimated value must be an amount in pounds, like 150 or 49.99")))
         field.data = str(amount.quantize(Decimal("0.01")))
 

@@ -124,7 +124,7 @@ class GovDateField(Field):
         if not (day or month or year):
             self.problem = "missing"
             return
-        missing = [part for part, value in zip(("day", "month", "year"), self._typed) if not value]
+        missing = [part for part, value in zip(("day", "month", "year"), self._typed, strict=True) if not value]
         if missing:
             self.problem = "missing_" + "_".join(missing)
             return

@@ -6,9 +6,9 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from wtforms.validators import StopValidation, ValidationError
-
 
 _POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
 _EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
@@ -70,8 +70,14 @@ class MaxLength:
             raise ValidationError(str(self.message))
 
 
+POSTCODE_MESSAGE = _l("Enter a real postcode, like B4 6NQ")
+EMAIL_MESSAGE = _l("Enter an email address in the correct format, like name@example.com")
+PHONE_MESSAGE = _l("Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192")
+TIME_MESSAGE = _l("Enter a real time, like 14:30 or 09:05")
+
+
 class UkPostcode:
-    def __init__(self, message: Any = _l("Enter a real postcode, like B4 6NQ")) -> None:
+    def __init__(self, message: Any = POSTCODE_MESSAGE) -> None:
         self.message = message
 
     def __call__(self, form: Any, field: Any) -> None:
@@ -81,7 +87,7 @@ class UkPostcode:
 
 
 class Email:
-    def __init__(self, message: Any = _l("Enter an email address in the correct format, like name@example.com")) -> None:
+    def __init__(self, message: Any = EMAIL_MESSAGE) -> None:
         self.message = message
 
     def __call__(self, form: Any, field: Any) -> None:
@@ -91,10 +97,7 @@ class Email:
 
 
 class PhoneNumber:
-    def __init__(
-        self,
-        message: Any = _l("Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"),
-    ) -> None:
+    def __init__(self, message: Any = PHONE_MESSAGE) -> None:
         self.message = message
 
     def __call__(self, form: Any, field: Any) -> None:
@@ -106,7 +109,7 @@ class PhoneNumber:
 
 
 class TimeOfDay:
-    def __init__(self, message: Any = _l("Enter a real time, like 14:30 or 09:05")) -> None:
+    def __init__(self, message: Any = TIME_MESSAGE) -> None:
         self.message = message
 
     def __call__(self, form: Any, field: Any) -> None:

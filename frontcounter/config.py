@@ -6,7 +6,6 @@ development a missing secret is an error, never a silent default.
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
 from collections.abc import Mapping

@@ -12,7 +12,7 @@ import secrets
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 _RANDOM_LENGTH = 7
-_PATTERN = re.compile(r"^([A-Z]{2,5})-([%s]{4})-([%s]{4})$" % (ALPHABET, ALPHABET))
+_PATTERN = re.compile(rf"^([A-Z]{{2,5}})-([{ALPHABET}]{{4}})-([{ALPHABET}]{{4}})$")
 
 
 def _check_character(body: str) -> str:
@@ -36,7 +36,7 @@ def new_reference(force_code: str) -> str:
 def normalise_reference(text: str) -> str:
     """Upper-case, drop spaces, and put the hyphens back where people leave them out."""
     cleaned = re.sub(r"[\s-]+", "", text.upper())
-    match = re.match(r"^([A-Z]{2,5}?)([%s]{8})$" % ALPHABET, cleaned)
+    match = re.match(rf"^([A-Z]{{2,5}}?)([{ALPHABET}]{{8}})$", cleaned)
     if not match:
         return cleaned
     force, body = match.groups()

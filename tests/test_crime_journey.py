@@ -68,7 +68,7 @@ def test_payload_maps_every_answer_onto_the_contract(app: Flask, client: PageCli
     answers = {row["question_id"]: row["answer"] for row in payload["answers"]}
     assert answers["property-items.property_items"] == "Black mountain bike (£450.00)"
     assert answers["suspect-details.suspect_description"] == "Tall, red coat"
-    assert list(answers)[0] == "happening-now.happening_now"
+    assert next(iter(answers)) == "happening-now.happening_now"
     assert contract_errors("Submission", payload) == []
 
 

@@ -82,3 +82,20 @@ def test_fields_a_page_does_not_define_are_ignored(app: Flask, client: PageClien
 def test_error_pages_are_translated(welsh_client: PageClient) -> None:
     page = welsh_client.get("/no-such-page", expected=404)
     assert page.h1 != "Page not found"
+
+
+def test_every_error_page_is_styled_and_translated(app) -> None:
+    from werkzeug.exceptions import BadRequest, Forbidden, InternalServerError, MethodNotAllowed, NotFound, RequestEntityTooLarge
+
+    from frontcounter.errors import handle_http_error
+
+    headings = {}
+    for language in ("en", "cy"):
+        for error in (BadRequest(), Forbidden(), NotFound(), MethodNotAllowed(), RequestEntityTooLarge(), InternalServerError()):
+            with app.test_request_context("/", headers={"Cookie": f"lang={language}"}):
+                html, status = handle_http_error(error)
+            assert status == error.code
+            assert 'class="govuk-heading-l"' in html and f'lang="{language}"' in html
+            headings[(language, error.code)] = html.split('class="govuk-heading-l">', 1)[1].split("<", 1)[0]
+    for code in (400, 403, 404, 405, 413, 500):
+        assert headings[("en", code)] != headings[("cy", code)], f"the {code} page is not in Welsh"

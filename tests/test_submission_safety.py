@@ -13,9 +13,9 @@ from services.db import db
 from services.drafts import purge_expired_drafts
 from services.models import Draft, OutboxMessage, Submission, TriageItem
 from services.types import utcnow
+from tests.conftest import make_test_app
 from tests.journeys import CRIME, answer, crime_pages, send, walk
 from tests.pages import PageClient
-from tests.conftest import make_test_app
 
 
 def row_counts(app: Flask) -> dict[str, int]:
