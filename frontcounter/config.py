@@ -79,7 +79,8 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "APP_ENV": env,
         "SECRET_KEY": secret,
         "SQLALCHEMY_DATABASE_URI": database_url(environ.get("DATABASE_URL") or default_db),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # hide_parameters keeps what people typed out of database error messages and logs.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "FORCE_CODE": force_code,
         "FORCE_NAME": environ.get("FORCE_NAME", "West Midlands Police"),
         "FORCE_PHONE": environ.get("FORCE_PHONE", "101"),

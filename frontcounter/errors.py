@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
@@ -33,7 +34,12 @@ def handle_csrf_error(error: CSRFError) -> tuple[str, int]:
 
 
 def handle_unexpected(error: Exception) -> tuple[str, int]:
-    log.exception("unhandled error on %s %s", request.method, request.endpoint)
+    # The exception's message can quote what the person typed (a database error quotes
+    # its parameters), so only its type and the code path are logged, never its text.
+    frames = "\n".join(
+        f"  {frame.filename}:{frame.lineno} in {frame.name}" for frame in traceback.extract_tb(error.__traceback__)
+    )
+    log.error("unhandled %s on %s %s\n%s", type(error).__name__, request.method, request.endpoint, frames)
     return _render(InternalServerError.code)
 
 

@@ -115,3 +115,20 @@ def test_readiness_fails_when_the_database_is_unreachable() -> None:
     response = broken.test_client().get("/readyz")
     assert response.status_code == 503 and response.json["database"] == "unreachable"
     assert broken.test_client().get("/healthz").status_code == 200
+
+
+def test_a_server_error_logs_no_personal_data(
+    app: Flask, client: PageClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    walk(client, CRIME, crime_pages(description="Secret account by Zebedee Quux"))
+
+    def broken_triage(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("failed while storing 'Secret account by Zebedee Quux' for ann@example.com")
+
+    monkeypatch.setattr(services.submissions, "add_triage_item", broken_triage)
+    with caplog.at_level("DEBUG"):
+        client.post(f"{CRIME}/check-your-answers", {}, expected=500)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "RuntimeError" in logged
+    for personal in ("Zebedee", "ann@example.com", "Ann Example", "B4 6NQ"):
+        assert personal not in logged

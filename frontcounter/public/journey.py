@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict
 from datetime import timedelta
 from typing import Any
@@ -26,7 +27,10 @@ CHECK_ANSWERS = "check-your-answers"
 
 
 class ServiceConverter(BaseConverter):
-    """Matches only the slugs of services that exist, so other paths fall through to a 404."""
+    """Matches only the slugs of services that exist, so other single-segment paths
+    (the content pages) are routed to their own rules instead of being swallowed here."""
+
+    regex = "|".join(re.escape(slug) for slug in SERVICES)
 
     def to_python(self, value: str) -> str:
         if value not in SERVICES:
