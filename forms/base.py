@@ -93,7 +93,7 @@ class QuestionPage(FlaskForm):
         """JSON-ready answers for the draft; blanks are left out so they read as "not given"."""
         data: dict[str, Any] = {}
         for field in self.input_fields():
-            value = _jsonable(field.data)
+            value = _jsonable(field.chosen() if isinstance(field, GovCheckboxesField) else field.data)
             if value not in (None, "", [], {}):
                 data[field.name] = value
         return data

@@ -100,21 +100,15 @@ class HostilityPage(QuestionPage):
         validators=[Required(_l("Select what you think the hostility was towards, or select no"))],
         is_page_heading=True,
         exclusive_choice=NONE_OF_THESE,
+        exclusive_message=_l("Select what the hostility was towards, or select no, but not both"),
     )
 
     def validate(self, extra_validators: object = None) -> bool:
         valid = super().validate(extra_validators)  # type: ignore[arg-type]
-        chosen = self.hostility.data or []
-        if valid and NONE_OF_THESE in chosen and len(chosen) > 1:
-            self.hostility.errors = [str(_l("Select what the hostility was towards, or select no, but not both"))]
-            return False
-        if valid and self.prior.get("category") == CrimeCategory.HATE.value and chosen == [NONE_OF_THESE]:
+        if valid and self.prior.get("category") == CrimeCategory.HATE.value and not self.hostility.chosen():
             self.hostility.errors = [str(_l("Select what you think the hostility was towards"))]
             return False
         return valid
-
-    def cleaned(self) -> dict[str, Any]:
-        return {"hostility": [value for value in (self.hostility.data or []) if value != NONE_OF_THESE]}
 
 
 class WhenPage(QuestionPage):
@@ -366,18 +360,8 @@ class RiskPage(QuestionPage):
         validators=[Required(_l("Select anything that makes them more at risk, or select no"))],
         is_page_heading=True,
         exclusive_choice=NONE_OF_THESE,
+        exclusive_message=_l("Select what makes them more at risk, or select no, but not both"),
     )
-
-    def validate(self, extra_validators: object = None) -> bool:
-        valid = super().validate(extra_validators)  # type: ignore[arg-type]
-        chosen = self.risk_factors.data or []
-        if valid and NONE_OF_THESE in chosen and len(chosen) > 1:
-            self.risk_factors.errors = [str(_l("Select what makes them more at risk, or select no, but not both"))]
-            return False
-        return valid
-
-    def cleaned(self) -> dict[str, Any]:
-        return {"risk_factors": [value for value in (self.risk_factors.data or []) if value != NONE_OF_THESE]}
 
 
 PAGE_FORMS: dict[str, type[QuestionPage]] = {

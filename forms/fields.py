@@ -7,6 +7,7 @@ from typing import Any
 
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.utils import unset_value
+from wtforms.validators import ValidationError
 
 from forms.widgets import CharacterCount, Checkboxes, DateInput, Radios, TextArea, TextInput
 
@@ -65,16 +66,25 @@ class GovCheckboxesField(SelectMultipleField):
         *args: Any,
         is_page_heading: bool = False,
         exclusive_choice: str | None = None,
+        exclusive_message: Any = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("validate_choice", False)
         super().__init__(*args, **kwargs)
         self.is_page_heading = is_page_heading
+        # A "none of these" box that cannot be ticked with the others.
         self.exclusive_choice = exclusive_choice
+        self.exclusive_message = exclusive_message
 
     def pre_validate(self, form: Any) -> None:
         allowed = {str(choice[0]) for choice in (self.choices or [])}
         self.data = [value for value in (self.data or []) if value in allowed]
+        if self.exclusive_choice in self.data and len(self.data) > 1:
+            raise ValidationError(str(self.exclusive_message))
+
+    def chosen(self) -> list[str]:
+        """What was ticked, without the "none of these" box."""
+        return [value for value in (self.data or []) if value != self.exclusive_choice]
 
     def choice_labels(self) -> list[str]:
         labels = {str(choice[0]): str(choice[1]) for choice in (self.choices or [])}

@@ -38,27 +38,31 @@ def _translate_error(params: dict[str, Any]) -> None:
         params["errorMessage"]["visuallyHiddenText"] = str(ERROR_PREFIX)
 
 
-class TextInput(GovTextInput):
+class _GovParams:
+    """The mending every widget shares; `legend` says whether the question is a fieldset legend."""
+
+    legend = False
+
     def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
-        params = super().map_gov_params(field, **kwargs)
+        params: dict[str, Any] = super().map_gov_params(field, **kwargs)  # type: ignore[misc]
+        if self.legend and not field.description:
+            params["hint"] = None
         _translate_error(params)
-        _as_page_heading(params, field, legend=False)
+        _as_page_heading(params, field, legend=self.legend)
         return params
 
 
-class TextArea(GovTextArea):
-    def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
-        params = super().map_gov_params(field, **kwargs)
-        _translate_error(params)
-        _as_page_heading(params, field, legend=False)
-        return params
+class TextInput(_GovParams, GovTextInput):
+    pass
 
 
-class CharacterCount(GovCharacterCount):
+class TextArea(_GovParams, GovTextArea):
+    pass
+
+
+class CharacterCount(_GovParams, GovCharacterCount):
     def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
         params = super().map_gov_params(field, **kwargs)
-        _translate_error(params)
-        _as_page_heading(params, field, legend=False)
         params.setdefault("maxlength", getattr(field, "max_length", None))
         params.update(
             {
@@ -77,43 +81,33 @@ class CharacterCount(GovCharacterCount):
         return params
 
 
-class Radios(GovRadioInput):
-    def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
-        params = super().map_gov_params(field, **kwargs)
-        if not field.description:
-            params["hint"] = None
-        _translate_error(params)
-        _as_page_heading(params, field, legend=True)
-        return params
+class Radios(_GovParams, GovRadioInput):
+    legend = True
 
 
-class Checkboxes(GovCheckboxesInput):
+class Checkboxes(_GovParams, GovCheckboxesInput):
+    legend = True
+
     def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
         params = super().map_gov_params(field, **kwargs)
-        if not field.description:
-            params["hint"] = None
-        _translate_error(params)
-        _as_page_heading(params, field, legend=True)
         exclusive = getattr(field, "exclusive_choice", None)
         if exclusive:
             for item in params["items"]:
                 if item["value"] == exclusive:
                     item["behaviour"] = "exclusive"
-            divider_at = next(
-                (i for i, item in enumerate(params["items"]) if item["value"] == exclusive), None
-            )
+            divider_at = next((i for i, item in enumerate(params["items"]) if item["value"] == exclusive), None)
             if divider_at:
                 params["items"].insert(divider_at, {"divider": str(_l("or"))})
         return params
 
 
-class DateInput(GovDateInput):
+class DateInput(_GovParams, GovDateInput):
     """Day, month and year as `<name>-day`, `<name>-month`, `<name>-year`, labelled in the page's language."""
+
+    legend = True
 
     def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
         params = super().map_gov_params(field, **kwargs)
-        _translate_error(params)
-        _as_page_heading(params, field, legend=True)
         params.get("attributes", {}).pop("required", None)  # belongs on inputs, not on the wrapper
         day, month, year = field.parts()
         bad = field.error_parts() if field.errors else set()

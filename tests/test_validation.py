@@ -37,6 +37,7 @@ CASES: list[tuple[str, str, str, dict[str, Any], list[tuple[str, str]]]] = [
     ("property", "victim", "theft", {}, [("Select yes if anything was stolen or damaged", "#property_involved")]),
     ("injuries", "victim", "theft", {"anyone_hurt": "yes"}, [("Describe the injuries", "#injury_details")]),
     ("risk", "victim", "theft", {}, [("Select anything that makes them more at risk, or select no", "#risk_factors")]),
+    ("risk", "third_party", "theft", {"risk_factors": ["under_18", "none"]}, [("Select what makes them more at risk, or select no, but not both", "#risk_factors")]),
     ("your-details", "victim", "theft", {}, [("Enter your full name", "#full_name"), ("Enter your date of birth", "#date_of_birth-day")]),
     ("your-details", "victim", "theft", {"full_name": "A", "date_of_birth-day": "1", "date_of_birth-month": "1", "date_of_birth-year": "2999"}, [("%(name)s must be today or in the past", "#date_of_birth-day")]),
     ("your-name", "witness", "theft", {"full_name": "x" * 201}, [("Full name must be 200 characters or fewer", "#full_name")]),
