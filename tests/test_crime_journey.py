@@ -258,3 +258,20 @@ def test_welsh_journey_records_welsh_questions(app: Flask, welsh_client: PageCli
     questions = {row["question_id"]: row["question"] for row in payload["answers"]}
     assert questions["category.category"] != "What happened?"
     assert contract_errors("Submission", payload) == []
+
+
+def test_injuries_interpreter_and_communication_needs_reach_the_payload(app: Flask, client: PageClient) -> None:
+    replaced = {
+        "injuries": {"anyone_hurt": "yes", "injury_details": "Cut to the hand, treated at A&E"},
+        "support-needs": {"interpreter_needed": "yes", "interpreter_language": "Polish", "communication_needs": "Large print"},
+        "when-date": {"occurred_on-day": "3", "occurred_on-month": "11", "occurred_on-year": "2026", "occurred_time": ""},
+    }
+    pages = [(page_id, replaced.get(page_id, data)) for page_id, data in crime_pages()]
+    walk(client, CRIME, pages)
+    payload = stored(app, send(client, CRIME)).payload
+    answers = {row["question_id"]: row["answer"] for row in payload["answers"]}
+    assert answers["injuries.injury_details"] == "Cut to the hand, treated at A&E"
+    assert payload["reporter"]["needs"] == {"interpreter_language": "Polish", "communication": "Large print"}
+    assert "language_barrier" in payload["flags"]["vulnerability"]
+    assert payload["occurred"] == {"from": "2026-11-03T00:00:00+00:00", "to": "2026-11-03T23:59:59+00:00", "approximate": True}
+    assert contract_errors("Submission", payload) == []
