@@ -19,10 +19,6 @@ class PageAnswer:
     raw: dict[str, list[str]]
     data: dict[str, Any] | None  # None while the page has not passed validation
 
-    @property
-    def complete(self) -> bool:
-        return self.data is not None
-
 
 def find_live_draft(draft_id: str | None, service: str, now: datetime | None = None) -> Draft | None:
     if not draft_id:
@@ -94,12 +90,6 @@ def keep_alive(draft_id: str | None, service: str, idle_timeout: timedelta) -> d
     draft.expires_at = now + idle_timeout
     db.session.commit()
     return draft.expires_at
-
-
-def discard_draft(draft_id: str | None) -> None:
-    if draft_id:
-        db.session.execute(delete(Draft).where(Draft.id == draft_id))
-    db.session.commit()
 
 
 def purge_expired_drafts(now: datetime | None = None) -> int:

@@ -17,7 +17,7 @@ from forms.base import QuestionPage, SummaryRow
 from frontcounter.catalogue import SERVICES, WebService
 from frontcounter.i18n import current_language
 from frontcounter.public import public
-from services.drafts import find_live_draft, keep_alive, page_answers, save_page
+from services.drafts import completed_data, find_live_draft, keep_alive, page_answers, save_page
 from services.models import Draft
 from services.submissions import DraftNotFound, IncompleteSubmission, submit_draft
 
@@ -65,10 +65,6 @@ def _open_draft(slug: str) -> Draft | None:
     return draft
 
 
-def _completed(draft: Draft | None) -> dict[str, dict[str, Any]]:
-    return {page_id: answer.data for page_id, answer in page_answers(draft).items() if answer.data is not None}
-
-
 def _page_url(slug: str, page_id: str | None, changing: bool = False) -> str:
     if page_id is None:
         return url_for("public.check_answers", slug=slug)
@@ -102,13 +98,15 @@ def answers_deleted(slug: str) -> ResponseReturnValue:
 def start(slug: str) -> ResponseReturnValue:
     service = _service(slug)
     draft = _open_draft(slug)
+    resume_url = None
+    if draft is not None:
+        data = completed_data(draft)
+        resume_url = _page_url(slug, service.journey.first_unanswered(data, data))
     return render_template(
         service.start_template,
         service=service,
         first_page=_page_url(slug, service.journey.pages[0].id),
-        resume_url=_page_url(slug, service.journey.first_unanswered(_completed(draft), _completed(draft)))
-        if draft
-        else None,
+        resume_url=resume_url,
     )
 
 
@@ -125,7 +123,7 @@ def question(slug: str, page_id: str) -> ResponseReturnValue:
     if draft is None and page_id != journey.pages[0].id:
         return _lost_draft(slug)
     answers = page_answers(draft)
-    data = _completed(draft)
+    data = completed_data(draft)
     applicable = journey.applicable_pages(data)
     changing = request.args.get("change") == "1"
     if page_id not in applicable:
@@ -206,7 +204,7 @@ def _summary(service: WebService, draft: Draft) -> tuple[list[tuple[str, list[Su
     """Every applicable page's answers, re-validated; or the first page that no longer validates."""
     journey = service.journey
     answers = page_answers(draft)
-    data = _completed(draft)
+    data = completed_data(draft)
     sections: list[tuple[str, list[SummaryRow]]] = []
     for page_id in journey.applicable_pages(data):
         saved = answers.get(page_id)

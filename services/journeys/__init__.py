@@ -88,9 +88,6 @@ class Journey:
                 merged.update(data.get(page.id, {}))
         return applicable
 
-    def is_applicable(self, page_id: str, data: PageData) -> bool:
-        return page_id in self.applicable_pages(data)
-
     def first_unanswered(self, data: PageData, completed: Iterable[str]) -> str | None:
         """The first page the person must still answer; None when the journey is complete."""
         done = set(completed)
