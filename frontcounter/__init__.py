@@ -50,15 +50,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from frontcounter.catalogue import check_catalogue
     from frontcounter.cli import register_cli
     from frontcounter.health import health
+    from frontcounter.platform_events import platform_events
     from frontcounter.public import public
     from frontcounter.public.journey import ServiceConverter
+    from frontcounter.relay_cli import register_relay_cli
 
     check_catalogue()
     app.url_map.converters["service"] = ServiceConverter
 
     app.register_blueprint(health)
     app.register_blueprint(public)
+    app.register_blueprint(platform_events)
     register_cli(app)
+    register_relay_cli(app)
     return app
 
 

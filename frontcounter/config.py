@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from frontcounter.config_integrations import integration_config
+
 ENVIRONMENTS = ("development", "test", "production")
 
 
@@ -102,6 +104,7 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "SESSION_COOKIE_NAME": "__Host-session" if production else "session",
         "PREFERRED_URL_SCHEME": "https" if production else "http",
     }
+    config.update(integration_config(environ, production, problems))
     if problems:
         raise ConfigError("Front Counter cannot start:\n  - " + "\n  - ".join(problems))
     return config

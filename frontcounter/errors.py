@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import traceback
 
-from flask import Flask, render_template, request
+from flask import Flask, Response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from frontcounter.problems import is_machine_route, problem
 
 log = logging.getLogger(__name__)
 
@@ -19,10 +21,12 @@ def _render(status: int, **context: object) -> tuple[str, int]:
     return render_template(template, status=status, **context), status
 
 
-def handle_http_error(error: HTTPException) -> tuple[str, int]:
+def handle_http_error(error: HTTPException) -> tuple[str, int] | Response:
     status = error.code or 500
     if status >= 500:
         log.error("server error %s on %s %s", status, request.method, request.endpoint)
+    if is_machine_route():
+        return problem(status)
     return _render(status, reason=error.description if status == 400 else None)
 
 
@@ -33,13 +37,15 @@ def handle_csrf_error(error: CSRFError) -> tuple[str, int]:
     return render_template("errors/csrf.html", back_url=request.path), 400
 
 
-def handle_unexpected(error: Exception) -> tuple[str, int]:
+def handle_unexpected(error: Exception) -> tuple[str, int] | Response:
     # The exception's message can quote what the person typed (a database error quotes
     # its parameters), so only its type and the code path are logged, never its text.
     frames = "\n".join(
         f"  {frame.filename}:{frame.lineno} in {frame.name}" for frame in traceback.extract_tb(error.__traceback__)
     )
     log.error("unhandled %s on %s %s\n%s", type(error).__name__, request.method, request.endpoint, frames)
+    if is_machine_route():
+        return problem(InternalServerError.code)
     return _render(InternalServerError.code)
 
 

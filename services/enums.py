@@ -95,10 +95,37 @@ class OutboxStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"
     DEAD = "dead"
+    # Recorded instead of sent when the channel has no credentials (email without a
+    # Notify key): not a failure, and not retried.
+    NOT_CONFIGURED = "not_configured"
 
 
 class OutboxTopic(StrEnum):
     PLATFORM_SUBMISSION = "platform.submission"
+    CONFIRMATION_EMAIL = "email.confirmation"
+
+
+class AttemptOutcome(StrEnum):
+    """What one delivery attempt came to, as recorded in the attempt log."""
+
+    SENT = "sent"
+    RETRY = "retry"
+    DEAD = "dead"
+    NOT_CONFIGURED = "not_configured"
+    # The worker's lease had passed to another worker: its result was not recorded.
+    STALE = "stale"
+
+
+class PlatformStatus(StrEnum):
+    """The national platform's status vocabulary for a submission."""
+
+    RECEIVED = "received"
+    IN_REVIEW = "in_review"
+    CRIME_RECORDED = "crime_recorded"
+    REFERRED = "referred"
+    OFFICER_ASSIGNED = "officer_assigned"
+    CLOSED = "closed"
+    REJECTED = "rejected"
 
 
 class TriageStatus(StrEnum):

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from services.db import db
@@ -52,9 +52,20 @@ class Submission(db.Model):
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     # The canonical payload, shaped exactly as the national platform's Submission schema.
     payload: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    # What the national platform has told us, newest first wins (see PlatformEvent).
+    platform_id: Mapped[str | None] = mapped_column(String(16), unique=True)
+    platform_status: Mapped[str | None] = mapped_column(String(32))
+    platform_status_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    crime_number: Mapped[str | None] = mapped_column(String(32))
+    officer_name: Mapped[str | None] = mapped_column(String(200))
+    officer_collar_number: Mapped[str | None] = mapped_column(String(16))
 
     outbox_messages: Mapped[list[OutboxMessage]] = relationship(back_populates="submission")
     triage_item: Mapped[TriageItem | None] = relationship(back_populates="submission")
+    platform_events: Mapped[list[PlatformEvent]] = relationship(
+        back_populates="submission", order_by="PlatformEvent.occurred_at"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(back_populates="submission")
 
 
 class OutboxMessage(db.Model):
@@ -79,10 +90,90 @@ class OutboxMessage(db.Model):
     lease_owner: Mapped[str | None] = mapped_column(String(64))
     lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(String(200))
+    last_status_code: Mapped[int | None] = mapped_column(Integer)
+    # Set after a timeout or a lost response: ask the platform whether it already holds
+    # the submission before sending it again.
+    needs_lookup: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Topic-specific instructions that are not personal data (an email's language, say);
+    # personal data is read from the submission when the message is sent.
+    body: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
+    result: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    first_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    dead_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     submission: Mapped[Submission] = relationship(back_populates="outbox_messages")
+
+
+class DeliveryAttempt(db.Model):
+    """One try at delivering an outbox message: when, by whom, and what came of it.
+
+    Holds no personal data: an HTTP status and the class of error, never a body.
+    """
+
+    __tablename__ = "delivery_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outbox_message_id: Mapped[int] = mapped_column(ForeignKey("outbox_messages.id", ondelete="CASCADE"), index=True)
+    attempt: Mapped[int] = mapped_column(Integer)
+    worker: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    duration_ms: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(16))
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    error_class: Mapped[str | None] = mapped_column(String(64))
+
+
+class RelayPause(db.Model):
+    """A pause shared by every relay worker, so that they back off together while an
+    outside system is down instead of each hammering it."""
+
+    __tablename__ = "relay_pauses"
+
+    target: Mapped[str] = mapped_column(String(32), primary_key=True)
+    paused_until: Mapped[datetime] = mapped_column(UTCDateTime)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PlatformEvent(db.Model):
+    """A status change the national platform told us about, kept as history."""
+
+    __tablename__ = "platform_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Unique, so a replayed event is recognised and has no second effect.
+    event_id: Mapped[str] = mapped_column(String(64), unique=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    crime_number: Mapped[str | None] = mapped_column(String(32))
+    officer_name: Mapped[str | None] = mapped_column(String(200))
+    officer_collar_number: Mapped[str | None] = mapped_column(String(16))
+    message_to_reporter: Mapped[str | None] = mapped_column(Text)
+
+    submission: Mapped[Submission] = relationship(back_populates="platform_events")
+
+
+class Attachment(db.Model):
+    """A file of evidence, addressed by the SHA-256 of its bytes as the platform expects."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"), index=True)
+    draft_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    submission: Mapped[Submission | None] = relationship(back_populates="attachments")
 
 
 class TriageItem(db.Model):

@@ -15,6 +15,7 @@ from services.drafts import completed_data
 from services.enums import Channel, OutboxTopic
 from services.journeys import Journey, PayloadContext
 from services.models import Draft, OutboxMessage, Submission
+from services.notifications import confirmation_email_allowed
 from services.references import new_reference
 from services.triage import add_triage_item
 from services.types import utcnow
@@ -138,6 +139,17 @@ def _store_submission(
     db.session.add(
         OutboxMessage(submission=submission, topic=OutboxTopic.PLATFORM_SUBMISSION.value, available_at=now)
     )
+    if confirmation_email_allowed(payload):
+        # The body says only which email to send; the address is read from the
+        # submission when it is sent, so personal data is kept in one place.
+        db.session.add(
+            OutboxMessage(
+                submission=submission,
+                topic=OutboxTopic.CONFIRMATION_EMAIL.value,
+                available_at=now,
+                body={"template": "confirmation", "language": language, "service": journey.slug},
+            )
+        )
     add_triage_item(submission, raise_flags(cleaned, now.date()), now)
     db.session.flush()
     return submission

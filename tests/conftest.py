@@ -20,7 +20,16 @@ from sqlalchemy.engine import make_url
 
 from frontcounter import create_app
 from services.db import db
-from services.models import Draft, OutboxMessage, Submission, TriageItem
+from services.models import (
+    Attachment,
+    DeliveryAttempt,
+    Draft,
+    OutboxMessage,
+    PlatformEvent,
+    RelayPause,
+    Submission,
+    TriageItem,
+)
 from tests.pages import PageClient
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
@@ -74,7 +83,7 @@ def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     application: Flask = request.getfixturevalue("app")
     with application.app_context():
         db.session.rollback()
-        for model in (TriageItem, OutboxMessage, Draft, Submission):
+        for model in (DeliveryAttempt, PlatformEvent, Attachment, RelayPause, TriageItem, OutboxMessage, Draft, Submission):
             db.session.execute(delete(model))
         db.session.commit()
 

@@ -1,0 +1,53 @@
+"""`POST /national-platform/events`: status updates from the national platform.
+
+Machine-to-machine: no CSRF token (the HMAC signature authenticates it instead), answers
+are problem documents, and nothing received is logged beyond why it was refused.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+
+from flask import Blueprint, Response, current_app, request
+from marshmallow import ValidationError
+
+from frontcounter.extensions import csrf
+from frontcounter.problems import problem
+from integrations.webhooks import SignatureRejected, parse_status_event, verify_signature
+from services.platform_status import record_status_event
+
+log = logging.getLogger("frontcounter.security")
+
+platform_events = Blueprint("platform_events", __name__)
+
+
+@platform_events.post("/national-platform/events")
+@csrf.exempt
+def receive_status_event() -> Response:
+    body = request.get_data(cache=False)
+    try:
+        verify_signature(
+            request.headers.get("Platform-Signature"),
+            body,
+            current_app.config["NATIONAL_PLATFORM_WEBHOOK_SECRET"],
+            now=time.time(),
+            tolerance=current_app.config["NATIONAL_PLATFORM_WEBHOOK_TOLERANCE_SECONDS"],
+        )
+    except SignatureRejected as rejected:
+        log.warning("webhook rejected reason=%s", rejected)
+        return problem(400, "The Platform-Signature header is missing, wrong or too old.", title="Signature rejected")
+    if request.mimetype != "application/json":
+        return problem(415, "Send the event as application/json.")
+    try:
+        event = parse_status_event(json.loads(body.decode("utf-8")))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return problem(400, "The body is not valid JSON.")
+    except ValidationError as error:
+        fields = ", ".join(sorted(error.normalized_messages())) if isinstance(error.messages, dict) else "body"
+        log.warning("webhook invalid fields=%s", fields)
+        return problem(400, f"The event does not match the contract's StatusEvent: {fields}.", title="Invalid event")
+    outcome = record_status_event(event)
+    log.info("webhook event outcome=%s status=%s", outcome.value, event.status)
+    return Response(status=204)

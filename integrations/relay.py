@@ -1,0 +1,254 @@
+"""The relay: delivers outbox messages to the national platform and to Notify.
+
+One loop: claim a batch under a lease (a short transaction), send it with no transaction
+open (a few threads, so one slow call does not hold up the rest), record each result if
+the lease is still ours (another short transaction). Several workers on several machines
+can run side by side; they share a pause per target in the database, so when a partner is
+down they back off together.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from integrations.national_platform import NationalPlatformClient, PlatformError
+from integrations.notify import ConfirmationEmailSender, EmailError, EmailNotConfigured
+from services.enums import AttemptOutcome, OutboxTopic
+from services.outbox import ClaimedMessage, DeliveryResult, claim_due_messages, record_results
+from services.outbox_admin import current_pause, record_outage, record_recovery
+from services.types import utcnow
+
+log = logging.getLogger("frontcounter.relay")
+
+PLATFORM = "national_platform"
+EMAIL = "notify"
+TARGET_TOPICS: dict[str, tuple[str, ...]] = {
+    PLATFORM: (OutboxTopic.PLATFORM_SUBMISSION.value,),
+    EMAIL: (OutboxTopic.CONFIRMATION_EMAIL.value,),
+}
+
+
+# (target, message, (result, the pause it asks for or None))
+Outcome = tuple[str, ClaimedMessage, tuple[DeliveryResult, float | None]]
+
+
+@dataclass(frozen=True)
+class RelayPolicy:
+    batch_size: int = 20
+    lease_seconds: int = 300
+    max_attempts: int = 15
+    max_age: timedelta = timedelta(hours=24)
+    backoff_base: float = 2.0
+    backoff_cap: float = 900.0
+    outage_base: float = 2.0
+    outage_cap: float = 120.0
+    concurrency: int = 4
+    poll_interval: float = 1.0
+
+
+@dataclass
+class RelaySummary:
+    counts: dict[str, int] = field(default_factory=dict)
+    paused: dict[str, datetime] = field(default_factory=dict)
+
+    def add(self, counts: dict[str, int]) -> None:
+        for outcome, count in counts.items():
+            self.counts[outcome] = self.counts.get(outcome, 0) + count
+
+    @property
+    def handled(self) -> int:
+        return sum(self.counts.values())
+
+    def describe(self) -> str:
+        parts = [f"{self.counts.get(o.value, 0)} {label}" for o, label in (
+            (AttemptOutcome.SENT, "sent"), (AttemptOutcome.RETRY, "retried"), (AttemptOutcome.DEAD, "dead"),
+            (AttemptOutcome.NOT_CONFIGURED, "not configured"), (AttemptOutcome.STALE, "stale"),
+        )]
+        text = ", ".join(parts)
+        for target, until in self.paused.items():
+            text += f"; {target} paused until {until.isoformat(timespec='seconds')}"
+        return text
+
+
+def backoff_seconds(attempt: int, policy: RelayPolicy, retry_after: float | None, rng: random.Random) -> float:
+    """Full-jitter exponential backoff, capped, and never sooner than Retry-After."""
+    ceiling = min(policy.backoff_cap, policy.backoff_base * 2 ** max(0, attempt - 1))
+    delay = rng.uniform(0, ceiling)
+    return max(delay, retry_after or 0.0)
+
+
+class Relay:
+    def __init__(
+        self,
+        *,
+        platform: NationalPlatformClient,
+        email: ConfirmationEmailSender,
+        worker: str,
+        policy: RelayPolicy | None = None,
+        rng: random.Random | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.platform = platform
+        self.email = email
+        self.worker = worker
+        self.policy = policy or RelayPolicy()
+        self._rng = rng or random.SystemRandom()
+        self._clock = clock
+        self._pool = ThreadPoolExecutor(max_workers=self.policy.concurrency, thread_name_prefix="relay-send")
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+    # -- loops ---------------------------------------------------------------------------
+
+    def run(self, stop: threading.Event) -> RelaySummary:
+        """Work until `stop` is set; a batch in flight is finished and recorded first."""
+        summary = RelaySummary()
+        while not stop.is_set():
+            step = self.run_once()
+            summary.add(step.counts)
+            if step.handled == 0:
+                stop.wait(self.policy.poll_interval)
+        return summary
+
+    def drain(self) -> RelaySummary:
+        """Send everything due now, then stop. Retries scheduled for later are left for them."""
+        summary = RelaySummary()
+        while True:
+            step = self.run_once()
+            summary.add(step.counts)
+            summary.paused = step.paused
+            if step.handled == 0:
+                return summary
+
+    def run_once(self) -> RelaySummary:
+        """Claim one batch per target that is not paused, send it, and record the results."""
+        summary = RelaySummary()
+        now = self._clock()
+        claimed: list[tuple[str, ClaimedMessage]] = []
+        recovering: dict[str, int] = {}
+        for target, topics in TARGET_TOPICS.items():
+            pause = current_pause(target)
+            if pause is not None and pause.paused_until > now:
+                summary.paused[target] = pause.paused_until
+                continue
+            failures = pause.consecutive_failures if pause else 0
+            recovering[target] = failures
+            # After an outage, one message probes whether the target is back.
+            limit = 1 if failures else self.policy.batch_size
+            batch = claim_due_messages(self.worker, limit=limit, lease_seconds=self.policy.lease_seconds, topics=topics, now=now)
+            claimed.extend((target, message) for message in batch)
+        if not claimed:
+            return summary
+        futures = [(target, message, self._pool.submit(self._deliver, message)) for target, message in claimed]
+        outcomes: list[Outcome] = [(target, message, future.result()) for target, message, future in futures]
+        recorded = record_results([(message, result) for _, message, (result, _) in outcomes], worker=self.worker)
+        summary.add(recorded.counts)
+        self._update_pauses(outcomes, recovering)
+        return summary
+
+    def _update_pauses(self, outcomes: list[Outcome], failures: dict[str, int]) -> None:
+        for target in {target for target, _, _ in outcomes}:
+            mine = [(result, outage) for t, _, (result, outage) in outcomes if t == target]
+            outages = [retry_after for result, retry_after in mine if retry_after is not None]
+            if outages:
+                step = failures.get(target, 0) + 1
+                ceiling = min(self.policy.outage_cap, self.policy.outage_base * 2 ** (step - 1))
+                seconds = max(max(outages), self._rng.uniform(ceiling / 2, ceiling))
+                pause = record_outage(target, seconds=seconds, reason=mine[0][0].error_class or "outage", now=self._clock())
+                log.warning("relay paused target=%s seconds=%.1f consecutive=%d", target, seconds, pause.consecutive_failures)
+            elif failures.get(target) and any(r.outcome is AttemptOutcome.SENT for r, _ in mine):
+                record_recovery(target)
+                log.info("relay resumed target=%s", target)
+
+    # -- one message ---------------------------------------------------------------------
+
+    def _deliver(self, message: ClaimedMessage) -> tuple[DeliveryResult, float | None]:
+        """Send one message. Returns the result, and the pause it asks for when its target
+        as a whole is failing (None otherwise). Runs in a pool thread: no database here."""
+        started, clock = self._clock(), time.monotonic()
+        outage: float | None = None
+        try:
+            if message.topic == OutboxTopic.PLATFORM_SUBMISSION.value:
+                platform_id, received_at = self._send_to_platform(message)
+                result = self._done(
+                    message, started, clock, AttemptOutcome.SENT, http_status=201, result=platform_id, received_at=received_at
+                )
+            elif message.topic == OutboxTopic.CONFIRMATION_EMAIL.value:
+                result = self._send_email(message, started, clock)
+            else:
+                result = self._done(message, started, clock, AttemptOutcome.DEAD, error_class="UnknownTopic")
+        except PlatformError as error:
+            result = self._failed(message, started, clock, error, error.status, error.transient, error.maybe_stored, error.retry_after)
+            outage = (error.retry_after or 0.0) if error.outage else None
+        except EmailError as error:
+            result = self._failed(message, started, clock, error, error.status, error.transient, False, None)
+            outage = 0.0 if error.outage else None
+        except Exception as error:  # a bug must not kill the worker or lose the message
+            # Only the class: an exception's text can quote what it was handling.
+            log.error("relay send failed unexpectedly message=%d error=%s", message.id, type(error).__name__)
+            result = self._failed(message, started, clock, error, None, True, True, None)
+        log.info(
+            "relay attempt message=%d topic=%s attempt=%d outcome=%s status=%s error=%s duration_ms=%d",
+            message.id, message.topic, message.attempt, result.outcome.value, result.http_status,
+            result.error_class, result.duration_ms,
+        )
+        return result, outage
+
+    def _send_to_platform(self, message: ClaimedMessage) -> tuple[str, datetime]:
+        if message.needs_lookup:
+            held = self.platform.find_submission(message.reference)
+            if held is not None:
+                return held.platform_id, held.received_at
+        for attachment in message.attachments:
+            self.platform.upload_attachment(
+                attachment.sha256, attachment.content, attachment.content_type, f"{message.idempotency_key}.{attachment.sha256[:16]}"
+            )
+        receipt = self.platform.lodge_submission(message.payload, message.idempotency_key)
+        return receipt.platform_id, receipt.received_at
+
+    def _send_email(self, message: ClaimedMessage, started: datetime, clock: float) -> DeliveryResult:
+        address = (message.payload.get("reporter") or {}).get("email")
+        if not address:
+            return self._done(message, started, clock, AttemptOutcome.DEAD, error_class="NoEmailAddress")
+        try:
+            notification_id = self.email.send(
+                email_address=address, reference=message.reference, body=message.body or {}, idempotency_key=message.idempotency_key
+            )
+        except EmailNotConfigured:
+            return self._done(message, started, clock, AttemptOutcome.NOT_CONFIGURED, error_class="NotifyNotConfigured")
+        return self._done(message, started, clock, AttemptOutcome.SENT, http_status=201, result=notification_id)
+
+    def _failed(
+        self, message: ClaimedMessage, started: datetime, clock: float, error: Exception,
+        status: int | None, transient: bool, maybe_stored: bool, retry_after: float | None,
+    ) -> DeliveryResult:
+        error_class = getattr(error, "error_class", type(error).__name__)
+        now = self._clock()
+        exhausted = message.attempt >= self.policy.max_attempts or now - message.first_attempt_at >= self.policy.max_age
+        if not transient or exhausted:
+            return self._done(
+                message, started, clock, AttemptOutcome.DEAD, http_status=status, error_class=error_class, error=_safe_text(error)
+            )
+        delay = backoff_seconds(message.attempt, self.policy, retry_after, self._rng)
+        return self._done(
+            message, started, clock, AttemptOutcome.RETRY, http_status=status, error_class=error_class, error=_safe_text(error),
+            retry_at=now + timedelta(seconds=delay), needs_lookup=maybe_stored,
+        )
+
+    @staticmethod
+    def _done(message: ClaimedMessage, started: datetime, clock: float, outcome: AttemptOutcome, **fields: object) -> DeliveryResult:
+        duration = int((time.monotonic() - clock) * 1000)
+        return DeliveryResult(outcome=outcome, started_at=started, duration_ms=duration, **fields)  # type: ignore[arg-type]
+
+
+def _safe_text(error: Exception) -> str | None:
+    """Our own error types carry words written to be safe to keep; any other may not."""
+    return str(error) if isinstance(error, (PlatformError, EmailError)) else None

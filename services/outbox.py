@@ -1,0 +1,241 @@
+"""The outbox: claiming due messages under a lease and recording what came of sending them.
+
+Each function here is one short transaction. Sending happens between them, outside any
+transaction, so a slow partner never holds a database lock or connection.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+
+from services.db import db
+from services.enums import AttemptOutcome, OutboxStatus, OutboxTopic, PlatformStatus
+from services.models import Attachment, DeliveryAttempt, OutboxMessage, Submission
+from services.types import utcnow
+
+
+@dataclass(frozen=True)
+class AttachmentFile:
+    sha256: str
+    content_type: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class ClaimedMessage:
+    """A snapshot of one leased message and what sending it needs, detached from the session."""
+
+    id: int
+    topic: str
+    idempotency_key: str
+    attempt: int
+    lease: str
+    needs_lookup: bool
+    first_attempt_at: datetime
+    reference: str
+    language: str
+    payload: dict[str, Any]
+    body: dict[str, Any] | None
+    attachments: tuple[AttachmentFile, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    """What one attempt came to. `retry_at` is set for a retry; `result` is the partner's id."""
+
+    outcome: AttemptOutcome
+    started_at: datetime
+    duration_ms: int
+    http_status: int | None = None
+    error_class: str | None = None
+    error: str | None = None
+    retry_at: datetime | None = None
+    needs_lookup: bool = False
+    result: str | None = None
+    received_at: datetime | None = None
+
+
+@dataclass
+class RecordSummary:
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, outcome: AttemptOutcome) -> None:
+        self.counts[outcome.value] = self.counts.get(outcome.value, 0) + 1
+
+
+def new_lease(worker: str) -> str:
+    """A token for one claim, so a worker's later claim of the same row is a different lease."""
+    return f"{worker[:50]}/{secrets.token_hex(6)}"
+
+
+def claim_due_messages(
+    worker: str,
+    *,
+    limit: int,
+    lease_seconds: int,
+    topics: tuple[str, ...] | None = None,
+    now: datetime | None = None,
+) -> list[ClaimedMessage]:
+    """Lease up to `limit` due messages to this worker and return what sending them needs.
+
+    On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several workers claim side by side without
+    waiting on each other; on SQLite the transaction began with BEGIN IMMEDIATE, so claims
+    are serialised by the database's write lock. Either way no row goes to two live leases.
+    """
+    now = now or utcnow()
+    lease = new_lease(worker)
+    try:
+        due = (
+            select(OutboxMessage.id)
+            .where(
+                OutboxMessage.status == OutboxStatus.PENDING.value,
+                OutboxMessage.available_at <= now,
+                or_(OutboxMessage.lease_expires_at.is_(None), OutboxMessage.lease_expires_at <= now),
+            )
+            .order_by(OutboxMessage.available_at, OutboxMessage.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        if topics:
+            due = due.where(OutboxMessage.topic.in_(topics))
+        ids = list(db.session.scalars(due))
+        if not ids:
+            db.session.rollback()
+            return []
+        db.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(ids))
+            .values(
+                lease_owner=lease,
+                lease_expires_at=now + timedelta(seconds=lease_seconds),
+                attempts=OutboxMessage.attempts + 1,
+                first_attempt_at=func.coalesce(OutboxMessage.first_attempt_at, now),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        rows = db.session.execute(
+            select(OutboxMessage, Submission)
+            .join(Submission, Submission.id == OutboxMessage.submission_id)
+            .where(OutboxMessage.id.in_(ids))
+            .order_by(OutboxMessage.available_at, OutboxMessage.id)
+            .execution_options(populate_existing=True)
+        ).all()
+        claimed = [_snapshot(message, submission, lease, now) for message, submission in rows]
+        db.session.commit()
+        return claimed
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def _snapshot(message: OutboxMessage, submission: Submission, lease: str, now: datetime) -> ClaimedMessage:
+    named = {item["sha256"] for item in submission.payload.get("attachments") or ()}
+    files: tuple[AttachmentFile, ...] = ()
+    if named:
+        stored = db.session.scalars(
+            select(Attachment).where(Attachment.submission_id == submission.id, Attachment.sha256.in_(named))
+        )
+        files = tuple(AttachmentFile(a.sha256, a.content_type, a.content) for a in stored)
+    return ClaimedMessage(
+        id=message.id,
+        topic=message.topic,
+        idempotency_key=message.idempotency_key,
+        attempt=message.attempts,
+        lease=lease,
+        needs_lookup=message.needs_lookup,
+        first_attempt_at=message.first_attempt_at or now,
+        reference=submission.reference,
+        language=submission.language,
+        payload=submission.payload,
+        body=message.body,
+        attachments=files,
+    )
+
+
+def record_results(
+    results: list[tuple[ClaimedMessage, DeliveryResult]], *, worker: str, now: datetime | None = None
+) -> RecordSummary:
+    """Record a batch of attempts in one transaction.
+
+    A result counts only while the worker still holds the lease it claimed with: if the
+    lease ran out and another worker claimed the message, this worker's late answer is
+    logged as stale and changes nothing.
+    """
+    now = now or utcnow()
+    summary = RecordSummary()
+    try:
+        for message, result in results:
+            outcome = result.outcome
+            if not _apply_result(message, result, now):
+                outcome = AttemptOutcome.STALE
+            summary.add(outcome)
+            db.session.add(
+                DeliveryAttempt(
+                    outbox_message_id=message.id,
+                    attempt=message.attempt,
+                    worker=worker[:64],
+                    started_at=result.started_at,
+                    duration_ms=result.duration_ms,
+                    outcome=outcome.value,
+                    http_status=result.http_status,
+                    error_class=(result.error_class or None) and result.error_class[:64],
+                )
+            )
+        db.session.commit()
+        return summary
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def _apply_result(message: ClaimedMessage, result: DeliveryResult, now: datetime) -> bool:
+    values: dict[str, Any] = {
+        "lease_owner": None,
+        "lease_expires_at": None,
+        "last_status_code": result.http_status,
+        "last_error": (result.error or result.error_class or None) and (result.error or result.error_class or "")[:200],
+    }
+    if result.outcome is AttemptOutcome.SENT:
+        values.update(status=OutboxStatus.SENT.value, sent_at=now, needs_lookup=False, result=result.result, last_error=None)
+    elif result.outcome is AttemptOutcome.NOT_CONFIGURED:
+        values.update(status=OutboxStatus.NOT_CONFIGURED.value)
+    elif result.outcome is AttemptOutcome.DEAD:
+        values.update(status=OutboxStatus.DEAD.value, dead_at=now)
+    else:
+        values.update(available_at=result.retry_at or now, needs_lookup=message.needs_lookup or result.needs_lookup)
+    updated = db.session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == message.id,
+            OutboxMessage.lease_owner == message.lease,
+            OutboxMessage.status == OutboxStatus.PENDING.value,
+        )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    if updated.rowcount != 1:  # type: ignore[attr-defined]
+        return False
+    if result.outcome is AttemptOutcome.SENT and result.result and message.topic == OutboxTopic.PLATFORM_SUBMISSION.value:
+        _record_receipt(message.reference, result.result, result.received_at or now)
+    return True
+
+
+def _record_receipt(reference: str, platform_id: str, received_at: datetime) -> None:
+    db.session.execute(
+        update(Submission)
+        .where(Submission.reference == reference, Submission.platform_id.is_(None))
+        .values(platform_id=platform_id)
+        .execution_options(synchronize_session=False)
+    )
+    # A status webhook may already have arrived (it can overtake the receipt): keep it.
+    db.session.execute(
+        update(Submission)
+        .where(Submission.reference == reference, Submission.platform_status.is_(None))
+        .values(platform_status=PlatformStatus.RECEIVED.value, platform_status_at=received_at)
+        .execution_options(synchronize_session=False)
+    )
