@@ -57,8 +57,8 @@ setup: deps assets translations-compile ## Install and build everything the serv
 db: setup ## Bring the database schema up to date
 	APP_ENV=$${APP_ENV:-development} $(FLASK) db upgrade
 
-run: db ## Set up and serve the whole service on http://127.0.0.1:$PORT (default 5000)
-	APP_ENV=$${APP_ENV:-development} $(FLASK) run --host 127.0.0.1 --port $${PORT:-5000}
+run: db ## Set up and serve the whole service (web, relay worker, platform simulator) on http://127.0.0.1:$PORT
+	APP_ENV=$${APP_ENV:-development} $(FLASK) stack --port $${PORT:-5000}
 
 test: setup ## Set up and run every test (also on PostgreSQL when TEST_DATABASE_URL is set)
 	$(BIN)/pytest

@@ -26,8 +26,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app from the environment; `config` overrides it (tests use this)."""
     app = Flask(__name__, instance_path=str(PROJECT_ROOT / "instance"))
     environ = {**os.environ, **{k: str(v) for k, v in (config or {}).items() if isinstance(v, str)}}
-    app.config.update(load_config(environ, Path(app.instance_path)))
-    app.config.update(config or {})
+    loaded = load_config(environ, Path(app.instance_path))
+    app.config.update(loaded)
+    # String overrides went through load_config above, which parsed and checked them.
+    app.config.update({k: v for k, v in (config or {}).items() if not (isinstance(v, str) and k in loaded)})
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
 
     _init_templates(app)
@@ -49,6 +51,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from frontcounter.catalogue import check_catalogue
     from frontcounter.cli import register_cli
+    from frontcounter.devstack import register_stack_cli
     from frontcounter.health import health
     from frontcounter.platform_events import platform_events
     from frontcounter.public import public
@@ -63,6 +66,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(platform_events)
     register_cli(app)
     register_relay_cli(app)
+    register_stack_cli(app)
     return app
 
 

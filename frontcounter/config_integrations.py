@@ -14,8 +14,8 @@ from typing import Any
 DEVELOPMENT_PLATFORM = {
     "NATIONAL_PLATFORM_URL": "http://127.0.0.1:8900",
     "NATIONAL_PLATFORM_CLIENT_ID": "frontcounter-development",
-    "NATIONAL_PLATFORM_CLIENT_SECRET": "development-only-client-secret",
-    "NATIONAL_PLATFORM_WEBHOOK_SECRET": "development-only-webhook-secret",
+    "NATIONAL_PLATFORM_CLIENT_SECRET": "development-only-client-secret",  # nosec B105 - refused in production
+    "NATIONAL_PLATFORM_WEBHOOK_SECRET": "development-only-webhook-secret",  # nosec B105 - refused in production
 }
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
