@@ -11,11 +11,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+# Development-only credentials for the local simulator; production refuses to start without its own.
 DEVELOPMENT_PLATFORM = {
     "NATIONAL_PLATFORM_URL": "http://127.0.0.1:8900",
     "NATIONAL_PLATFORM_CLIENT_ID": "frontcounter-development",
-    "NATIONAL_PLATFORM_CLIENT_SECRET": "development-only-client-secret",  # nosec B105 - refused in production
-    "NATIONAL_PLATFORM_WEBHOOK_SECRET": "development-only-webhook-secret",  # nosec B105 - refused in production
+    "NATIONAL_PLATFORM_CLIENT_SECRET": "development-only-client-secret",  # nosec B105
+    "NATIONAL_PLATFORM_WEBHOOK_SECRET": "development-only-webhook-secret",  # nosec B105
 }
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 

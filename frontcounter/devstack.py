@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import subprocess  # nosec B404 - starts this project's own processes, never a shell
+import subprocess  # nosec B404
 import sys
 import time
 from collections.abc import Mapping
