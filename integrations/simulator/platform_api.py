@@ -252,7 +252,8 @@ def issue_token(sim: Simulator) -> Response:
     if request.form.get("grant_type") != "client_credentials":
         raise Problem(400, "Unsupported grant type", "Use grant_type=client_credentials.", slug="unsupported-grant-type")
     token = sim.state.issue_token()
-    body = {"access_token": token, "token_type": "Bearer", "expires_in": settings.token_ttl_seconds}
+    # "Bearer" names the token scheme; it is not a secret.
+    body = {"access_token": token, "token_type": "Bearer", "expires_in": settings.token_ttl_seconds}  # nosec B105
     response = json_response(body)
     response.headers["Cache-Control"] = "no-store"
     return response
