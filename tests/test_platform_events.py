@@ -138,3 +138,37 @@ def test_other_methods_get_a_problem_document(app: Flask) -> None:
     assert response.status_code == 405
     assert response.mimetype == "application/problem+json"
     assert response.get_json()["status"] == 405
+
+
+def test_status_changes_at_the_simulator_reach_the_submission_over_http(app: Flask, database_url: str) -> None:
+    import requests
+
+    from tests.platform_sim import drain_until, relay_app, running_simulator
+    from tests.servers import serve
+
+    [reference] = insert_submissions(app, 1)
+    with serve(app) as force_url, running_simulator(callback_url=f"{force_url}{URL}") as sim:
+        relay = relay_app(database_url, sim.url)
+        try:
+            drain_until(relay, lambda: history(app, reference)[0].platform_id is not None)
+        finally:
+            with relay.app_context():
+                db.engine.dispose()
+        platform_id = history(app, reference)[0].platform_id
+        answer = sim.set_status(
+            platform_id, status="officer_assigned", crime_number="20/99/26",
+            officer={"name": "PC Rhys Jones", "collar_number": "2231"}, message_to_reporter="PC Jones will call you this week.",
+        )
+        assert answer["delivery"]["status"] == 204
+        submission, events = history(app, reference)
+        assert (submission.platform_status, submission.crime_number, submission.officer_collar_number) == (
+            "officer_assigned", "20/99/26", "2231")
+        assert [e.message_to_reporter for e in events] == ["PC Jones will call you this week."]
+
+        [sent] = sim.events()
+        replay = requests.post(
+            f"{force_url}{URL}", data=sent["body"].encode(),
+            headers={"Platform-Signature": sent["signature"], "Content-Type": "application/json"}, timeout=5,
+        )
+        assert replay.status_code == 204
+        assert len(history(app, reference)[1]) == 1
