@@ -10,7 +10,7 @@ PO := translations/cy/LC_MESSAGES/messages.po
 MO := translations/cy/LC_MESSAGES/messages.mo
 
 .DEFAULT_GOAL := help
-.PHONY: help setup deps assets translations translations-compile db run test lint clean
+.PHONY: help setup deps assets translations translations-compile db run test lint bench clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ run: db ## Set up and serve the whole service (web, relay worker, platform simul
 
 test: setup ## Set up and run every test (also on PostgreSQL when TEST_DATABASE_URL is set)
 	$(BIN)/pytest
+
+bench: setup ## Benchmarks, each a ratio against a baseline measured in the same run (BENCH_DATABASE_URL for PostgreSQL)
+	$(BIN)/python -m bench.relay_throughput
 
 lint: $(VENV)/.requirements ## Static checks
 	$(BIN)/ruff check .

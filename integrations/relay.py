@@ -14,7 +14,7 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -51,6 +51,15 @@ class RelayPolicy:
     outage_cap: float = 120.0
     concurrency: int = 4
     poll_interval: float = 1.0
+
+
+@dataclass
+class _Batch:
+    """Messages claimed together and handed to the senders, not yet recorded."""
+
+    items: list[tuple[str, ClaimedMessage, Future[tuple[DeliveryResult, float | None]]]] = field(default_factory=list)
+    recovering: dict[str, int] = field(default_factory=dict)
+    paused: dict[str, datetime] = field(default_factory=dict)
 
 
 @dataclass
@@ -109,49 +118,64 @@ class Relay:
     # -- loops ---------------------------------------------------------------------------
 
     def run(self, stop: threading.Event) -> RelaySummary:
-        """Work until `stop` is set; a batch in flight is finished and recorded first."""
-        summary = RelaySummary()
-        while not stop.is_set():
-            step = self.run_once()
-            summary.add(step.counts)
-            if step.handled == 0:
-                stop.wait(self.policy.poll_interval)
-        return summary
+        """Work until `stop` is set; batches in flight are finished and recorded first."""
+        return self._pipeline(stop.is_set, lambda: stop.wait(self.policy.poll_interval))
 
     def drain(self) -> RelaySummary:
         """Send everything due now, then stop. Retries scheduled for later are left for them."""
-        summary = RelaySummary()
-        while True:
-            step = self.run_once()
-            summary.add(step.counts)
-            summary.paused = step.paused
-            if step.handled == 0:
-                return summary
+        return self._pipeline(lambda: False, None)
 
     def run_once(self) -> RelaySummary:
         """Claim one batch per target that is not paused, send it, and record the results."""
+        return self._finish(self._start())
+
+    def _pipeline(self, stopping: Callable[[], bool], idle: Callable[[], object] | None) -> RelaySummary:
+        """Claim the next batch while the last one is on the wire, so the senders never wait
+        for the database. Not while a target is recovering from an outage: its probe's
+        answer decides whether anything more is sent."""
         summary = RelaySummary()
+        in_flight: _Batch | None = None
+        while True:
+            overlap = in_flight is None or not any(in_flight.recovering.values())
+            following = None if stopping() or not overlap else self._start()
+            if in_flight is not None:
+                summary.add(self._finish(in_flight).counts)
+            if following is None and in_flight is not None and not stopping():
+                following = self._start()
+            if following is None or not following.items:
+                summary.paused = following.paused if following else {}
+                if in_flight is None or following is None:
+                    if idle is None or stopping():
+                        return summary
+                    idle()
+                in_flight = None
+                continue
+            in_flight = following
+
+    def _start(self) -> _Batch:
         now = self._clock()
-        claimed: list[tuple[str, ClaimedMessage]] = []
-        recovering: dict[str, int] = {}
+        batch = _Batch()
         for target, topics in TARGET_TOPICS.items():
             pause = current_pause(target)
             if pause is not None and pause.paused_until > now:
-                summary.paused[target] = pause.paused_until
+                batch.paused[target] = pause.paused_until
                 continue
             failures = pause.consecutive_failures if pause else 0
-            recovering[target] = failures
+            batch.recovering[target] = failures
             # After an outage, one message probes whether the target is back.
             limit = 1 if failures else self.policy.batch_size
-            batch = claim_due_messages(self.worker, limit=limit, lease_seconds=self.policy.lease_seconds, topics=topics, now=now)
-            claimed.extend((target, message) for message in batch)
-        if not claimed:
+            claimed = claim_due_messages(self.worker, limit=limit, lease_seconds=self.policy.lease_seconds, topics=topics, now=now)
+            batch.items.extend((target, message, self._pool.submit(self._deliver, message)) for message in claimed)
+        return batch
+
+    def _finish(self, batch: _Batch) -> RelaySummary:
+        summary = RelaySummary(paused=dict(batch.paused))
+        if not batch.items:
             return summary
-        futures = [(target, message, self._pool.submit(self._deliver, message)) for target, message in claimed]
-        outcomes: list[Outcome] = [(target, message, future.result()) for target, message, future in futures]
+        outcomes: list[Outcome] = [(target, message, future.result()) for target, message, future in batch.items]
         recorded = record_results([(message, result) for _, message, (result, _) in outcomes], worker=self.worker)
         summary.add(recorded.counts)
-        self._update_pauses(outcomes, recovering)
+        self._update_pauses(outcomes, batch.recovering)
         return summary
 
     def _update_pauses(self, outcomes: list[Outcome], failures: dict[str, int]) -> None:

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, case, func, insert, or_, select, update
 
 from services.db import db
 from services.enums import AttemptOutcome, OutboxStatus, OutboxTopic, PlatformStatus
 from services.models import Attachment, DeliveryAttempt, OutboxMessage, Submission
-from services.types import utcnow
+from services.types import UTCDateTime, utcnow
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class ClaimedMessage:
     """A snapshot of one leased message and what sending it needs, detached from the session."""
 
     id: int
+    submission_id: int
     topic: str
     idempotency_key: str
     attempt: int
@@ -143,6 +144,7 @@ def _snapshot(message: OutboxMessage, submission: Submission, lease: str, now: d
         files = tuple(AttachmentFile(a.sha256, a.content_type, a.content) for a in stored)
     return ClaimedMessage(
         id=message.id,
+        submission_id=submission.id,
         topic=message.topic,
         idempotency_key=message.idempotency_key,
         attempt=message.attempts,
@@ -164,28 +166,37 @@ def record_results(
 
     A result counts only while the worker still holds the lease it claimed with: if the
     lease ran out and another worker claimed the message, this worker's late answer is
-    logged as stale and changes nothing.
+    logged as stale and changes nothing. Core statements, not ORM ones: this runs for
+    every message the relay sends, and the ORM's bookkeeping would double its cost.
     """
     now = now or utcnow()
     summary = RecordSummary()
     try:
+        applied = _apply_sent_in_bulk(results, now)
+        if applied is None:
+            # Some lease had passed to another worker: start again, one message at a time,
+            # so that each result is recorded or refused on its own.
+            db.session.rollback()
+            applied = set()
+        attempts: list[dict[str, Any]] = []
         for message, result in results:
-            outcome = result.outcome
-            if not _apply_result(message, result, now):
-                outcome = AttemptOutcome.STALE
+            ok = message.id in applied or _apply_result(message, result, now)
+            outcome = result.outcome if ok else AttemptOutcome.STALE
             summary.add(outcome)
-            db.session.add(
-                DeliveryAttempt(
-                    outbox_message_id=message.id,
-                    attempt=message.attempt,
-                    worker=worker[:64],
-                    started_at=result.started_at,
-                    duration_ms=result.duration_ms,
-                    outcome=outcome.value,
-                    http_status=result.http_status,
-                    error_class=(result.error_class or None) and result.error_class[:64],
-                )
+            attempts.append(
+                {
+                    "outbox_message_id": message.id,
+                    "attempt": message.attempt,
+                    "worker": worker[:64],
+                    "started_at": result.started_at,
+                    "duration_ms": result.duration_ms,
+                    "outcome": outcome.value,
+                    "http_status": result.http_status,
+                    "error_class": result.error_class[:64] if result.error_class else None,
+                }
             )
+        if attempts:
+            db.session.execute(insert(DeliveryAttempt.__table__), attempts)
         db.session.commit()
         return summary
     except BaseException:
@@ -193,12 +204,55 @@ def record_results(
         raise
 
 
+_OUTBOX = OutboxMessage.__table__
+_SUBMISSIONS = Submission.__table__
+_UNSET = _SUBMISSIONS.c.platform_status.is_(None)
+# The platform's receipt. A status webhook may already have arrived (it can overtake the
+# receipt): what it set is kept.
+_RECEIPT = (
+    update(_SUBMISSIONS)
+    .where(_SUBMISSIONS.c.id == bindparam("b_id"))
+    .values(
+        platform_id=func.coalesce(_SUBMISSIONS.c.platform_id, bindparam("b_platform_id")),
+        platform_status=case((_UNSET, PlatformStatus.RECEIVED.value), else_=_SUBMISSIONS.c.platform_status),
+        platform_status_at=case((_UNSET, bindparam("b_at", type_=UTCDateTime())), else_=_SUBMISSIONS.c.platform_status_at),
+    )
+)
+
+
+def _apply_sent_in_bulk(results: list[tuple[ClaimedMessage, DeliveryResult]], now: datetime) -> set[int] | None:
+    """Record every successful send with one statement per table (the common case, and the
+    relay's hot path). Returns the ids recorded, or None if any lease was no longer ours."""
+    sent = [(m, r) for m, r in results if r.outcome is AttemptOutcome.SENT]
+    if not sent:
+        return set()
+    updated = db.session.execute(
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id == bindparam("b_id"), _OUTBOX.c.lease_owner == bindparam("b_lease"),
+               _OUTBOX.c.status == OutboxStatus.PENDING.value)
+        .values(status=OutboxStatus.SENT.value, sent_at=now, needs_lookup=False, result=bindparam("b_result"),
+                lease_owner=None, lease_expires_at=None, last_status_code=bindparam("b_code"), last_error=None),
+        [{"b_id": m.id, "b_lease": m.lease, "b_result": r.result, "b_code": r.http_status} for m, r in sent],
+    )
+    if updated.rowcount != len(sent):  # type: ignore[attr-defined]
+        return None
+    receipts = [
+        {"b_id": m.submission_id, "b_platform_id": r.result, "b_at": r.received_at or now}
+        for m, r in sent
+        if r.result and m.topic == OutboxTopic.PLATFORM_SUBMISSION.value
+    ]
+    if receipts:
+        db.session.execute(_RECEIPT, receipts)
+    return {m.id for m, _ in sent}
+
+
 def _apply_result(message: ClaimedMessage, result: DeliveryResult, now: datetime) -> bool:
+    error = result.error or result.error_class
     values: dict[str, Any] = {
         "lease_owner": None,
         "lease_expires_at": None,
         "last_status_code": result.http_status,
-        "last_error": (result.error or result.error_class or None) and (result.error or result.error_class or "")[:200],
+        "last_error": error[:200] if error else None,
     }
     if result.outcome is AttemptOutcome.SENT:
         values.update(status=OutboxStatus.SENT.value, sent_at=now, needs_lookup=False, result=result.result, last_error=None)
@@ -209,33 +263,16 @@ def _apply_result(message: ClaimedMessage, result: DeliveryResult, now: datetime
     else:
         values.update(available_at=result.retry_at or now, needs_lookup=message.needs_lookup or result.needs_lookup)
     updated = db.session.execute(
-        update(OutboxMessage)
-        .where(
-            OutboxMessage.id == message.id,
-            OutboxMessage.lease_owner == message.lease,
-            OutboxMessage.status == OutboxStatus.PENDING.value,
-        )
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id == message.id, _OUTBOX.c.lease_owner == message.lease, _OUTBOX.c.status == OutboxStatus.PENDING.value)
         .values(**values)
-        .execution_options(synchronize_session=False)
     )
     if updated.rowcount != 1:  # type: ignore[attr-defined]
         return False
     if result.outcome is AttemptOutcome.SENT and result.result and message.topic == OutboxTopic.PLATFORM_SUBMISSION.value:
-        _record_receipt(message.reference, result.result, result.received_at or now)
+        _record_receipt(message.submission_id, result.result, result.received_at or now)
     return True
 
 
-def _record_receipt(reference: str, platform_id: str, received_at: datetime) -> None:
-    db.session.execute(
-        update(Submission)
-        .where(Submission.reference == reference, Submission.platform_id.is_(None))
-        .values(platform_id=platform_id)
-        .execution_options(synchronize_session=False)
-    )
-    # A status webhook may already have arrived (it can overtake the receipt): keep it.
-    db.session.execute(
-        update(Submission)
-        .where(Submission.reference == reference, Submission.platform_status.is_(None))
-        .values(platform_status=PlatformStatus.RECEIVED.value, platform_status_at=received_at)
-        .execution_options(synchronize_session=False)
-    )
+def _record_receipt(submission_id: int, platform_id: str, received_at: datetime) -> None:
+    db.session.execute(_RECEIPT, [{"b_id": submission_id, "b_platform_id": platform_id, "b_at": received_at}])
