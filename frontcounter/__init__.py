@@ -17,6 +17,7 @@ from frontcounter.errors import init_error_pages
 from frontcounter.extensions import babel, csrf, migrate
 from frontcounter.i18n import init_i18n, select_locale
 from frontcounter.input_guard import init_input_guard
+from frontcounter.logs import configure_logging
 from services.db import configure_sqlite, db
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +33,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update({k: v for k, v in (config or {}).items() if not (isinstance(v, str) and k in loaded)})
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
 
+    if not app.config.get("TESTING"):
+        configure_logging(app.config["LOG_LEVEL"])
     _init_templates(app)
     # Before CSRF and every view: refuse what Werkzeug would otherwise mangle silently.
     init_input_guard(app)

@@ -104,6 +104,9 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "SESSION_COOKIE_NAME": "__Host-session" if production else "session",
         "PREFERRED_URL_SCHEME": "https" if production else "http",
     }
+    config["LOG_LEVEL"] = environ.get("LOG_LEVEL", "INFO").upper()
+    if config["LOG_LEVEL"] not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        problems.append("LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
     config.update(integration_config(environ, production, problems))
     if problems:
         raise ConfigError("Front Counter cannot start:\n  - " + "\n  - ".join(problems))

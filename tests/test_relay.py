@@ -248,3 +248,23 @@ def test_attachments_are_uploaded_before_the_submission_that_names_them(app: Fla
     assert state["attachments"] == [digest]
     paths = [r["path"] for r in state["requests"] if r["path"].startswith("/v1/")]
     assert paths == [f"/v1/attachments/{digest}", "/v1/submissions"]
+
+
+def test_every_attempt_is_logged_without_personal_data(
+    app: Flask, sim: Sim, make_relay_app: MakeRelayApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO, logger="frontcounter")
+    [reference] = insert_submissions(app, 1, email="secret.person@example.com")
+    sim.faults(statuses=[503], retry_after=0)
+    drain_until(make_relay_app(sim.url), delivered(app, reference))
+    lines = [r.getMessage() for r in caplog.records if r.name == "frontcounter.relay"]
+    attempts = [line for line in lines if line.startswith("relay attempt")]
+    platform = [line for line in attempts if "topic=platform.submission" in line]
+    assert any("outcome=retry status=503 error=HTTP503" in line for line in platform)
+    assert any("outcome=sent status=201" in line for line in platform)
+    assert any("topic=email.confirmation" in line and "outcome=not_configured" in line for line in attempts)
+    everything = "\n".join(r.getMessage() for r in caplog.records)
+    for personal in ("secret.person@example.com", "Test Person", "My bike was taken", reference):
+        assert personal not in everything
