@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_SECRET = "benchmark-secret-key-long-enough-for-any-environment"
+BENCH_SECRET = "benchmark-secret-key-long-enough-for-any-environment"  # noqa: S105  # nosec B105
 
 
 @contextmanager

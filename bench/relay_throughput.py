@@ -55,7 +55,8 @@ def baseline_rate(url: str, count: int, senders: int) -> float:
     def send(chunk: list[str]) -> None:
         with requests.Session() as session:
             for body in chunk:
-                response = session.post(f"{url}/v1/submissions", data=body, headers={**headers, "Idempotency-Key": str(uuid.uuid4())}, timeout=30)
+                keyed = {**headers, "Idempotency-Key": str(uuid.uuid4())}
+                response = session.post(f"{url}/v1/submissions", data=body, headers=keyed, timeout=30)
                 response.raise_for_status()
 
     chunks = [bodies[i::senders] for i in range(senders)]
@@ -92,10 +93,8 @@ def drain_rate(database_url: str, url: str, count: int, workers: int, threads: i
         "RELAY_CONCURRENCY": str(threads), "RELAY_BATCH_SIZE": str(threads * 10), "RELAY_LEASE_SECONDS": "600",
     }
     started = time.perf_counter()
-    processes = [
-        subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "relay", "drain"], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
-        for _ in range(workers)
-    ]
+    command = [sys.executable, "-m", "flask", "--app", "wsgi", "relay", "drain"]
+    processes = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True) for _ in range(workers)]
     outputs = [process.communicate()[0].strip() for process in processes]
     elapsed = time.perf_counter() - started
     sent = sum(int(output.split(": ")[1].split(" sent")[0]) for output in outputs)
