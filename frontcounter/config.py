@@ -12,27 +12,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from frontcounter.config_integrations import integration_config
+from frontcounter.config_integrations import integration_config, read_int
 
 ENVIRONMENTS = ("development", "test", "production")
 
 
 class ConfigError(Exception):
     """The service cannot start with this configuration; the message says what to fix."""
-
-
-def _int(environ: Mapping[str, str], name: str, default: int, problems: list[str], minimum: int = 1) -> int:
-    raw = environ.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        problems.append(f"{name} must be a whole number, not {raw!r}")
-        return default
-    if value < minimum:
-        problems.append(f"{name} must be at least {minimum}")
-    return value
 
 
 def database_url(raw: str) -> str:
@@ -87,13 +73,13 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "FORCE_NAME": environ.get("FORCE_NAME", "West Midlands Police"),
         "FORCE_PHONE": environ.get("FORCE_PHONE", "101"),
         "FORCE_EMAIL": environ.get("FORCE_EMAIL", "contact@example.police.uk"),
-        "PORT": _int(environ, "PORT", 5000, problems),
-        "DRAFT_TIMEOUT_MINUTES": _int(environ, "DRAFT_TIMEOUT_MINUTES", 60, problems),
-        "TIMEOUT_WARNING_MINUTES": _int(environ, "TIMEOUT_WARNING_MINUTES", 5, problems),
+        "PORT": read_int(environ, "PORT", 5000, problems),
+        "DRAFT_TIMEOUT_MINUTES": read_int(environ, "DRAFT_TIMEOUT_MINUTES", 60, problems),
+        "TIMEOUT_WARNING_MINUTES": read_int(environ, "TIMEOUT_WARNING_MINUTES", 5, problems),
         # Large enough for a 20,000-character account in Welsh (up to 4 bytes a character)
         # and every other field; evidence uploads set their own, larger limit per route.
-        "MAX_CONTENT_LENGTH": _int(environ, "MAX_CONTENT_LENGTH", 512 * 1024, problems),
-        "MAX_FORM_FIELDS": _int(environ, "MAX_FORM_FIELDS", 300, problems),
+        "MAX_CONTENT_LENGTH": read_int(environ, "MAX_CONTENT_LENGTH", 512 * 1024, problems),
+        "MAX_FORM_FIELDS": read_int(environ, "MAX_FORM_FIELDS", 300, problems),
         "EXIT_PAGE_URL": environ.get("EXIT_PAGE_URL", "https://www.bbc.co.uk/weather"),
         "BABEL_DEFAULT_LOCALE": "en",
         "LANGUAGES": ("en", "cy"),

@@ -21,7 +21,8 @@ DEVELOPMENT_PLATFORM = {
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-def _number(environ: Mapping[str, str], name: str, default: float, problems: list[str], minimum: float = 0.001) -> float:
+def read_number(environ: Mapping[str, str], name: str, default: float, problems: list[str], minimum: float = 0.001) -> float:
+    """The variable as a number, or the default when unset; a problem is noted when it is bad."""
     raw = environ.get(name)
     if raw is None or raw == "":
         return default
@@ -36,11 +37,12 @@ def _number(environ: Mapping[str, str], name: str, default: float, problems: lis
     return value
 
 
-def _whole(environ: Mapping[str, str], name: str, default: int, problems: list[str]) -> int:
-    value = _number(environ, name, default, problems, minimum=1)
-    if value != int(value):
-        problems.append(f"{name} must be a whole number")
-    return int(value)
+def read_int(environ: Mapping[str, str], name: str, default: int, problems: list[str], minimum: int = 1) -> int:
+    raw = environ.get(name)
+    if raw is not None and raw.strip() and not raw.strip().isdigit():
+        problems.append(f"{name} must be a whole number, not {raw!r}")
+        return default
+    return int(read_number(environ, name, default, problems, minimum=minimum))
 
 
 def integration_config(environ: Mapping[str, str], production: bool, problems: list[str]) -> dict[str, Any]:
@@ -56,9 +58,9 @@ def integration_config(environ: Mapping[str, str], production: bool, problems: l
         problems.append("NATIONAL_PLATFORM_URL must use https in production")
     if production and len(config["NATIONAL_PLATFORM_WEBHOOK_SECRET"]) < 32:
         problems.append("NATIONAL_PLATFORM_WEBHOOK_SECRET must be at least 32 characters in production")
-    config["NATIONAL_PLATFORM_CONNECT_TIMEOUT"] = _number(environ, "NATIONAL_PLATFORM_CONNECT_TIMEOUT", 3.05, problems)
-    config["NATIONAL_PLATFORM_READ_TIMEOUT"] = _number(environ, "NATIONAL_PLATFORM_READ_TIMEOUT", 10.0, problems)
-    config["NATIONAL_PLATFORM_WEBHOOK_TOLERANCE_SECONDS"] = _whole(environ, "NATIONAL_PLATFORM_WEBHOOK_TOLERANCE_SECONDS", 300, problems)
+    config["NATIONAL_PLATFORM_CONNECT_TIMEOUT"] = read_number(environ, "NATIONAL_PLATFORM_CONNECT_TIMEOUT", 3.05, problems)
+    config["NATIONAL_PLATFORM_READ_TIMEOUT"] = read_number(environ, "NATIONAL_PLATFORM_READ_TIMEOUT", 10.0, problems)
+    config["NATIONAL_PLATFORM_WEBHOOK_TOLERANCE_SECONDS"] = read_int(environ, "NATIONAL_PLATFORM_WEBHOOK_TOLERANCE_SECONDS", 300, problems)
 
     key = environ.get("NOTIFY_API_KEY", "")
     config["NOTIFY_API_KEY"] = key or None
@@ -74,15 +76,15 @@ def integration_config(environ: Mapping[str, str], production: bool, problems: l
     if key and len(key) < 74:
         problems.append("NOTIFY_API_KEY does not look like a Notify API key (name-serviceid-secret)")
 
-    config["RELAY_BATCH_SIZE"] = _whole(environ, "RELAY_BATCH_SIZE", 20, problems)
-    config["RELAY_CONCURRENCY"] = _whole(environ, "RELAY_CONCURRENCY", 4, problems)
-    config["RELAY_LEASE_SECONDS"] = _whole(environ, "RELAY_LEASE_SECONDS", 300, problems)
-    config["RELAY_MAX_ATTEMPTS"] = _whole(environ, "RELAY_MAX_ATTEMPTS", 15, problems)
-    config["RELAY_MAX_AGE_HOURS"] = _number(environ, "RELAY_MAX_AGE_HOURS", 24.0, problems)
-    config["RELAY_BACKOFF_BASE_SECONDS"] = _number(environ, "RELAY_BACKOFF_BASE_SECONDS", 2.0, problems)
-    config["RELAY_BACKOFF_CAP_SECONDS"] = _number(environ, "RELAY_BACKOFF_CAP_SECONDS", 900.0, problems)
-    config["RELAY_OUTAGE_CAP_SECONDS"] = _number(environ, "RELAY_OUTAGE_CAP_SECONDS", 120.0, problems)
-    config["RELAY_POLL_SECONDS"] = _number(environ, "RELAY_POLL_SECONDS", 1.0, problems)
+    config["RELAY_BATCH_SIZE"] = read_int(environ, "RELAY_BATCH_SIZE", 20, problems)
+    config["RELAY_CONCURRENCY"] = read_int(environ, "RELAY_CONCURRENCY", 4, problems)
+    config["RELAY_LEASE_SECONDS"] = read_int(environ, "RELAY_LEASE_SECONDS", 300, problems)
+    config["RELAY_MAX_ATTEMPTS"] = read_int(environ, "RELAY_MAX_ATTEMPTS", 15, problems)
+    config["RELAY_MAX_AGE_HOURS"] = read_number(environ, "RELAY_MAX_AGE_HOURS", 24.0, problems)
+    config["RELAY_BACKOFF_BASE_SECONDS"] = read_number(environ, "RELAY_BACKOFF_BASE_SECONDS", 2.0, problems)
+    config["RELAY_BACKOFF_CAP_SECONDS"] = read_number(environ, "RELAY_BACKOFF_CAP_SECONDS", 900.0, problems)
+    config["RELAY_OUTAGE_CAP_SECONDS"] = read_number(environ, "RELAY_OUTAGE_CAP_SECONDS", 120.0, problems)
+    config["RELAY_POLL_SECONDS"] = read_number(environ, "RELAY_POLL_SECONDS", 1.0, problems)
     # A lease must outlast the slowest batch, or a second worker could start the same
     # message while the first is still waiting on it (harmless, thanks to the idempotency
     # key, but wasteful). Each message makes at most three calls (lookup, upload, send).
