@@ -60,7 +60,15 @@ db: setup ## Bring the database schema up to date
 run: db ## Set up and serve the whole service (web, relay worker, platform simulator) on http://127.0.0.1:$PORT
 	APP_ENV=$${APP_ENV:-development} $(FLASK) stack --port $${PORT:-5000}
 
-test: setup ## Set up and run every test (also on PostgreSQL when TEST_DATABASE_URL is set)
+# The browser suite uses Debian's Chromium; Playwright never downloads a browser.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+$(CHROMIUM):
+	$(SUDO) apt-get install -y --no-install-recommends chromium || \
+		($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium)
+
+test: setup $(CHROMIUM) ## Set up and run every test, the browser suite included (also on PostgreSQL when TEST_DATABASE_URL is set)
 	$(BIN)/pytest
 
 bench: setup ## Benchmarks, each a ratio against a baseline measured in the same run (BENCH_DATABASE_URL for PostgreSQL)

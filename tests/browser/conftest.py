@@ -85,7 +85,8 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 
 def new_context(browser: Browser, *, javascript: bool = True, width: int = 320, height: int = 720) -> BrowserContext:
-    context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": height})
+    # bypass_csp lets the checkers (axe, a zoom style) be injected; the policy itself has its own tests.
+    context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": height}, bypass_csp=True)
     # "Exit this page" leaves for another site: answer it locally, with no network.
     context.route(f"{EXIT_PAGE}**", lambda route: route.fulfill(status=200, content_type="text/html",
                                                                body="<!doctype html><title>Weather</title><h1>Weather</h1>"))

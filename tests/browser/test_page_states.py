@@ -13,6 +13,7 @@ from tests.browser.conftest import new_context
 from tests.browser.report import BrowserReport
 from tests.browser.walker import post_answers, submit_empty
 from tests.journeys import CRIME, crime_pages
+from tests.pages import english_fragments
 
 # The token each personal-data field must carry (WCAG 1.3.5, identify input purpose).
 AUTOCOMPLETE = {
@@ -57,6 +58,11 @@ class PageChecker:
         overflow = horizontal_overflow(page)
         if overflow > 0:
             self.problems.append(f"{state}: scrolls sideways by {overflow}px at 320px wide")
+        if self.language == "cy":
+            text = " ".join(page.inner_text("body").split())
+            english = [fragment for fragment in english_fragments() if fragment in text]
+            if english:
+                self.problems.append(f"{state}: English on a Welsh page: {english[:3]}")
         for field in form_fields(page):
             expected = AUTOCOMPLETE.get(field["name"])
             if expected and field["autocomplete"] != expected:
