@@ -50,6 +50,8 @@ PROPERTY_CAN_APPLY = {
     CrimeCategory.OTHER,
 }
 PERSONAL_ROLES = {ReporterRole.VICTIM, ReporterRole.WITNESS, ReporterRole.THIRD_PARTY}
+# Who may report a crime; the platform's other roles (applicant, requester) belong to other services.
+CRIME_ROLES = (*PERSONAL_ROLES, ReporterRole.ORGANISATION)
 
 
 def _is(field: str, *values: str) -> Any:
@@ -94,7 +96,7 @@ class CrimeReportSchema(ReporterFields):
     """The whole report, as the web journey and the intake API both submit it."""
 
     happening_now = choice(YesNo, required=True)
-    reporter_role = choice(ReporterRole, required=True)
+    reporter_role = fields.String(required=True, validate=validate.OneOf(sorted(role.value for role in CRIME_ROLES)))
     category = choice(CrimeCategory, required=True)
     hostility = fields.List(choice(HostilityMotivation), load_default=list)
     date_known = choice(YesNo, required=True)

@@ -20,10 +20,15 @@ class Channel(StrEnum):
 
 
 class ReporterRole(StrEnum):
+    """The national platform's reporter roles."""
+
     VICTIM = "victim"
     WITNESS = "witness"
     THIRD_PARTY = "third_party"
     ORGANISATION = "organisation"
+    APPLICANT = "applicant"
+    REQUESTER = "requester"
+    ANONYMOUS = "anonymous"
 
 
 class CrimeCategory(StrEnum):
