@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, render_template
 from flask.typing import ResponseReturnValue
 
-from frontcounter.catalogue import SERVICES
+from frontcounter.catalogue import services_by_group
 from frontcounter.public import public
 
 CONTENT_PAGES = ("accessibility", "privacy", "cookies", "contact")
@@ -13,7 +13,7 @@ CONTENT_PAGES = ("accessibility", "privacy", "cookies", "contact")
 
 @public.get("/")
 def home() -> ResponseReturnValue:
-    return render_template("public/home.html", services=SERVICES)
+    return render_template("public/home.html", groups=services_by_group())
 
 
 @public.get("/<any(accessibility, privacy, cookies, contact):page>")
