@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from tests.browser.checks import axe_violations, describe, form_fields, horizontal_overflow
 from tests.browser.conftest import new_context
@@ -69,30 +69,33 @@ class PageChecker:
                 self.problems.append(f"{state}: {field['name']} has autocomplete={field['autocomplete']!r}, not {expected!r}")
 
 
-def walk_and_check(context: BrowserContext, base: str, pages: list[tuple[str, dict[str, Any]]], checker: PageChecker) -> list[str]:
-    """Check each page empty and with errors, answer it, then check answers and send."""
+def walk_and_check(
+    context: BrowserContext, base: str, pages: list[tuple[str, dict[str, Any]]], checker: PageChecker, slug: str = CRIME
+) -> list[str]:
+    """Check each page of the service at `slug` empty and with errors, answer it, then check
+    answers and send. Returns the names of every field asked, for the asked-twice check."""
     page = context.new_page()
-    page.goto(f"{base}{CRIME}?lang={checker.language}")
-    checker.check(page, "start page")
+    page.goto(f"{base}{slug}?lang={checker.language}")
+    checker.check(page, f"{slug} start page")
     asked: list[str] = []
     for page_id, data in pages:
-        url = f"{base}{CRIME}/{page_id}"
+        url = f"{base}{slug}/{page_id}"
         page.goto(url)
-        checker.check(page, f"{page_id} (empty)")
+        checker.check(page, f"{slug}/{page_id} (empty)")
         asked.extend(field["name"] for field in form_fields(page) if field["type"] not in ("radio", "checkbox"))
         asked.extend({field["name"] for field in form_fields(page) if field["type"] in ("radio", "checkbox")})
-        if f"{page_id} (errors)" not in checker.seen:
+        if f"{slug}/{page_id} (errors)" not in checker.seen:
             if submit_empty(page):
                 assert page.title().startswith(("Error: ", "Gwall: ")), page_id
-                checker.check(page, f"{page_id} (errors)")
+                checker.check(page, f"{slug}/{page_id} (errors)")
             page.goto(url)
         post_answers(context, page, url, data)
-    page.goto(f"{base}{CRIME}/check-your-answers")
-    checker.check(page, "check answers")
+    page.goto(f"{base}{slug}/check-your-answers")
+    checker.check(page, f"{slug} check answers")
     with page.expect_navigation():
         page.locator("main form button.govuk-button").last.click()
     assert page.url.endswith("/confirmation")
-    checker.check(page, "confirmation")
+    checker.check(page, f"{slug} confirmation")
     page.close()
     return asked
 
@@ -130,7 +133,10 @@ def test_every_page_state_passes_axe_and_reflows(browser: Browser, live_url: str
         ("413 page", "description=" + "x" * 600_000, "application/x-www-form-urlencoded"),
     ]:
         url = f"{live_url}{CRIME}/category"
-        page.route(url, lambda route: route.continue_(method="POST", post_data=body, headers={**route.request.headers, "content-type": content_type}))
+        def as_post(route: Route, body: str = body, content_type: str = content_type) -> None:
+            route.continue_(method="POST", post_data=body, headers={**route.request.headers, "content-type": content_type})
+
+        page.route(url, as_post)
         response = page.goto(url)
         assert response is not None and 400 <= response.status < 500, state
         checker.check(page, state)
