@@ -52,6 +52,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.before_request(_new_csp_nonce)
 
+    from frontcounter.api import api
     from frontcounter.catalogue import check_catalogue
     from frontcounter.cli import register_cli
     from frontcounter.devstack import register_stack_cli
@@ -67,6 +68,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(health)
     app.register_blueprint(public)
     app.register_blueprint(platform_events)
+    # Machine-to-machine: authenticated by API key, never by a browser's cookies.
+    csrf.exempt(api)
+    app.register_blueprint(api)
     register_cli(app)
     register_relay_cli(app)
     register_stack_cli(app)

@@ -14,7 +14,7 @@ from services.db import db
 from services.drafts import completed_data
 from services.enums import Channel, OutboxTopic
 from services.journeys import Journey, PayloadContext
-from services.models import Draft, OutboxMessage, Submission
+from services.models import ApiRequest, Draft, OutboxMessage, Submission
 from services.notifications import confirmation_email_allowed
 from services.references import new_reference
 from services.triage import add_triage_item
@@ -40,6 +40,19 @@ class IncompleteSubmission(Exception):
 class SubmitResult:
     reference: str
     created: bool
+
+
+class IdempotencyMismatch(Exception):
+    """The Idempotency-Key was used before with a different request."""
+
+
+@dataclass(frozen=True)
+class IdempotencyClaim:
+    """An API caller's Idempotency-Key, and a hash of the request it came with."""
+
+    api_key_id: int
+    key: str
+    request_hash: str
 
 
 def _lock_draft(draft_id: str) -> Draft | None:
@@ -99,6 +112,64 @@ def submit_draft(
     except BaseException:
         db.session.rollback()
         raise
+
+
+def submit_answers(
+    journey: Journey,
+    data: dict[str, Any],
+    answers: list[dict[str, str]],
+    *,
+    force_code: str,
+    language: str,
+    channel: Channel,
+    idempotency: IdempotencyClaim | None = None,
+    now: datetime | None = None,
+) -> SubmitResult:
+    """Store a whole submission from another channel (the intake API) in one transaction.
+
+    With an idempotency claim, a retry of the same request returns the first reference and
+    stores nothing; the same key with a different request raises IdempotencyMismatch.
+    """
+    now = now or utcnow()
+    for _ in range(2):  # a concurrent first use of the same key: the loser replays the winner
+        try:
+            if idempotency is not None:
+                replay = _replay(idempotency)
+                if replay is not None:
+                    db.session.rollback()
+                    return replay
+            submission = _store_submission(
+                journey, data, answers, force_code=force_code, language=language, channel=channel, now=now
+            )
+            if idempotency is not None:
+                db.session.add(
+                    ApiRequest(
+                        api_key_id=idempotency.api_key_id, idempotency_key=idempotency.key,
+                        request_hash=idempotency.request_hash, submission=submission, created_at=now,
+                    )
+                )
+                db.session.flush()
+            db.session.commit()
+            return SubmitResult(reference=submission.reference, created=True)
+        except IntegrityError:
+            db.session.rollback()
+            if idempotency is None:
+                raise
+        except BaseException:
+            db.session.rollback()
+            raise
+    raise RuntimeError("could not store or replay the request")
+
+
+def _replay(claim: IdempotencyClaim) -> SubmitResult | None:
+    earlier = db.session.scalar(
+        select(ApiRequest).where(ApiRequest.api_key_id == claim.api_key_id, ApiRequest.idempotency_key == claim.key)
+    )
+    if earlier is None:
+        return None
+    if earlier.request_hash != claim.request_hash:
+        raise IdempotencyMismatch(claim.key)
+    return SubmitResult(reference=earlier.submission.reference, created=False)
 
 
 def _store_submission(

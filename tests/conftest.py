@@ -21,6 +21,8 @@ from sqlalchemy.engine import make_url
 from frontcounter import create_app
 from services.db import db
 from services.models import (
+    ApiKey,
+    ApiRequest,
     Attachment,
     DeliveryAttempt,
     Draft,
@@ -83,7 +85,7 @@ def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     application: Flask = request.getfixturevalue("app")
     with application.app_context():
         db.session.rollback()
-        for model in (DeliveryAttempt, PlatformEvent, Attachment, RelayPause, TriageItem, OutboxMessage, Draft, Submission):
+        for model in (ApiRequest, ApiKey, DeliveryAttempt, PlatformEvent, Attachment, RelayPause, TriageItem, OutboxMessage, Draft, Submission):
             db.session.execute(delete(model))
         db.session.commit()
 
