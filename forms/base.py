@@ -24,6 +24,8 @@ class SummaryRow:
     question: str
     answer: str
     field_id: str
+    # A different action than "Change" (removing an uploaded file, say), as (text, href).
+    action: tuple[str, str] | None = None
 
 
 class QuestionPage(FlaskForm):

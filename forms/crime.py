@@ -11,6 +11,7 @@ from wtforms import FieldList, Form, FormField
 from wtforms.validators import ValidationError
 
 from forms.base import QuestionPage
+from forms.evidence import EvidencePage
 from forms.fields import (
     GovCharacterCountField,
     GovCheckboxesField,
@@ -367,6 +368,7 @@ class RiskPage(QuestionPage):
 PAGE_FORMS: dict[str, type[QuestionPage]] = {
     "happening-now": HappeningNowPage,
     "reporter-role": ReporterRolePage,
+    "evidence": EvidencePage,
     "category": CategoryPage,
     "hostility": HostilityPage,
     "when": WhenPage,

@@ -16,6 +16,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovCharacterCount,
     GovCheckboxesInput,
     GovDateInput,
+    GovFileInput,
     GovRadioInput,
     GovTextArea,
     GovTextInput,
@@ -50,6 +51,10 @@ class _GovParams:
         _translate_error(params)
         _as_page_heading(params, field, legend=self.legend)
         return params
+
+
+class FileInput(_GovParams, GovFileInput):
+    """GOV.UK file upload, with the translated error prefix."""
 
 
 class TextInput(_GovParams, GovTextInput):

@@ -90,6 +90,9 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "SESSION_COOKIE_NAME": "__Host-session" if production else "session",
         "PREFERRED_URL_SCHEME": "https" if production else "http",
     }
+    # Evidence files: a folder outside anything the web server serves. Several machines
+    # need it shared (a network volume), as they share the database.
+    config["EVIDENCE_DIR"] = environ.get("EVIDENCE_DIR") or str(instance_path / "evidence")
     config["LOG_LEVEL"] = environ.get("LOG_LEVEL", "INFO").upper()
     if config["LOG_LEVEL"] not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         problems.append("LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")

@@ -38,7 +38,16 @@ def check_urlencoded(body: bytes, max_fields: int) -> None:
                 raise BadInput("invalid UTF-8") from error
 
 
+# Routes that take evidence files, and the largest request each may send.
+UPLOAD_PAGES = {"evidence"}
+UPLOAD_REQUEST_LIMIT = 32 * 1024 * 1024
+
+
 def guard_request() -> None:
+    # Only an evidence page may receive more than MAX_CONTENT_LENGTH; set before anything
+    # reads the body, so every other route keeps the small limit.
+    if request.method == "POST" and (request.view_args or {}).get("page_id") in UPLOAD_PAGES:
+        request.max_content_length = UPLOAD_REQUEST_LIMIT
     try:
         check_text(request.path)
         for key, value in request.args.items(multi=True):

@@ -11,6 +11,7 @@ import signal
 import socket
 import threading
 from datetime import timedelta
+from pathlib import Path
 from types import FrameType
 
 import click
@@ -60,7 +61,9 @@ def build_relay(app: Flask, worker: str | None = None) -> Relay:
         ),
         service_names(tuple(config["LANGUAGES"])),
     )
-    return Relay(platform=platform, email=email, worker=worker or worker_name(), policy=policy)
+    return Relay(
+        platform=platform, email=email, worker=worker or worker_name(), policy=policy, evidence_folder=Path(config["EVIDENCE_DIR"])
+    )
 
 
 def register_relay_cli(app: Flask) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from integrations.national_platform import NationalPlatformClient, PlatformError
 from integrations.notify import ConfirmationEmailSender, EmailError, EmailNotConfigured
@@ -103,6 +104,7 @@ class Relay:
         policy: RelayPolicy | None = None,
         rng: random.Random | None = None,
         clock: Callable[[], datetime] = utcnow,
+        evidence_folder: Path | None = None,
     ) -> None:
         self.platform = platform
         self.email = email
@@ -110,6 +112,7 @@ class Relay:
         self.policy = policy or RelayPolicy()
         self._rng = rng or random.SystemRandom()
         self._clock = clock
+        self._evidence_folder = evidence_folder
         self._pool = ThreadPoolExecutor(max_workers=self.policy.concurrency, thread_name_prefix="relay-send")
 
     def close(self) -> None:
@@ -164,7 +167,10 @@ class Relay:
             batch.recovering[target] = failures
             # After an outage, one message probes whether the target is back.
             limit = 1 if failures else self.policy.batch_size
-            claimed = claim_due_messages(self.worker, limit=limit, lease_seconds=self.policy.lease_seconds, topics=topics, now=now)
+            claimed = claim_due_messages(
+                self.worker, limit=limit, lease_seconds=self.policy.lease_seconds, topics=topics, now=now,
+                evidence_folder=self._evidence_folder,
+            )
             batch.items.extend((target, message, self._pool.submit(self._deliver, message)) for message in claimed)
         return batch
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, case, func, insert, or_, select, update
 
 from services.db import db
 from services.enums import AttemptOutcome, OutboxStatus, OutboxTopic, PlatformStatus
+from services.evidence import read_evidence
 from services.models import Attachment, DeliveryAttempt, OutboxMessage, Submission
 from services.types import UTCDateTime, utcnow
 
@@ -81,6 +83,7 @@ def claim_due_messages(
     lease_seconds: int,
     topics: tuple[str, ...] | None = None,
     now: datetime | None = None,
+    evidence_folder: Path | None = None,
 ) -> list[ClaimedMessage]:
     """Lease up to `limit` due messages to this worker and return what sending them needs.
 
@@ -126,7 +129,7 @@ def claim_due_messages(
             .order_by(OutboxMessage.available_at, OutboxMessage.id)
             .execution_options(populate_existing=True)
         ).all()
-        claimed = [_snapshot(message, submission, lease, now) for message, submission in rows]
+        claimed = [_snapshot(message, submission, lease, now, evidence_folder) for message, submission in rows]
         db.session.commit()
         return claimed
     except BaseException:
@@ -134,14 +137,18 @@ def claim_due_messages(
         raise
 
 
-def _snapshot(message: OutboxMessage, submission: Submission, lease: str, now: datetime) -> ClaimedMessage:
+def _snapshot(
+    message: OutboxMessage, submission: Submission, lease: str, now: datetime, evidence_folder: Path | None
+) -> ClaimedMessage:
     named = {item["sha256"] for item in submission.payload.get("attachments") or ()}
     files: tuple[AttachmentFile, ...] = ()
-    if named:
+    if named and message.topic == OutboxTopic.PLATFORM_SUBMISSION.value:
+        if evidence_folder is None:
+            raise RuntimeError("this submission has evidence: the relay needs the evidence folder")
         stored = db.session.scalars(
             select(Attachment).where(Attachment.submission_id == submission.id, Attachment.sha256.in_(named))
         )
-        files = tuple(AttachmentFile(a.sha256, a.content_type, a.content) for a in stored)
+        files = tuple(AttachmentFile(a.sha256, a.content_type, read_evidence(a.storage_name, evidence_folder)) for a in stored)
     return ClaimedMessage(
         id=message.id,
         submission_id=submission.id,

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from services.db import db
 from services.drafts import completed_data
 from services.enums import Channel, OutboxTopic
+from services.evidence import attach_to_submission
 from services.journeys import Journey, PayloadContext
 from services.models import ApiRequest, Draft, OutboxMessage, Submission
 from services.notifications import confirmation_email_allowed
@@ -105,6 +106,10 @@ def submit_draft(
             journey, data, answers, force_code=force_code, language=language,
             channel=Channel.WEB, now=now,
         )
+        files = attach_to_submission(draft.id, submission.id)
+        if files:
+            # The relay uploads each file, by its SHA-256, before the submission that names it.
+            submission.payload = {**submission.payload, "attachments": files}
         draft.submission = submission
         draft.answers = {}  # the submission now holds them; keep no second copy
         db.session.commit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,6 +63,8 @@ def make_test_app(database_url: str, **overrides: object) -> Flask:
         "DATABASE_URL": database_url,
         "SECRET_KEY": TEST_SECRET,
         "TESTING": True,
+        # Evidence files of a test run stay out of the project folder.
+        "EVIDENCE_DIR": tempfile.mkdtemp(prefix="frontcounter-evidence-"),
     }
     config.update(overrides)
     return create_app(config)

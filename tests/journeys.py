@@ -60,6 +60,7 @@ def crime_pages(role: str = "victim", category: str = "theft", **changes: Any) -
                 "property_items-0-description": "Black mountain bike",
                 "property_items-0-value": "450",
             }))
+    pages.append(("evidence", {}))
     if role != "organisation":
         pages.append(("injuries", {"anyone_hurt": "no"}))
     if role in {"victim", "third_party"}:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -229,7 +230,9 @@ def test_every_body_sent_validates_against_the_contract(app: Flask, sim: Sim, ma
         assert contract_errors("Submission", body) == []
 
 
-def test_attachments_are_uploaded_before_the_submission_that_names_them(app: Flask, sim: Sim, make_relay_app: MakeRelayApp) -> None:
+def test_attachments_are_uploaded_before_the_submission_that_names_them(
+    app: Flask, sim: Sim, make_relay_app: MakeRelayApp, tmp_path: Path
+) -> None:
     import hashlib
 
     from services.models import Attachment
@@ -241,9 +244,11 @@ def test_attachments_are_uploaded_before_the_submission_that_names_them(app: Fla
     with app.app_context():
         submission = db.session.scalars(select(Submission).where(Submission.reference == reference)).one()
         db.session.add(Attachment(submission=submission, sha256=digest, filename="receipt.pdf",
-                                  content_type="application/pdf", size=len(content), content=content))
+                                  content_type="application/pdf", size=len(content), storage_name="stored-receipt.bin"))
         db.session.commit()
-    drain_until(make_relay_app(sim.url), delivered(app, reference))
+    relay = make_relay_app(sim.url, EVIDENCE_DIR=str(tmp_path))
+    (tmp_path / "stored-receipt.bin").write_bytes(content)
+    drain_until(relay, delivered(app, reference))
     state = sim.state()
     assert state["attachments"] == [digest]
     paths = [r["path"] for r in state["requests"] if r["path"].startswith("/v1/")]

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from flask_babel import format_date
-from wtforms import Field, FieldList
+from wtforms import Field, FieldList, FileField
 
 from forms.base import NOT_ANSWERED, QuestionPage
 from forms.fields import GovCheckboxesField, GovDateField, GovRadioField
@@ -33,7 +33,8 @@ def page_forms(service: WebService) -> dict[str, QuestionPage]:
 
 
 def question_fields(form: QuestionPage) -> list[Field]:
-    return form.input_fields()
+    """The questions a caller answers in JSON: file uploads are for the web pages only."""
+    return [field for field in form.input_fields() if not isinstance(field, FileField)]
 
 
 def split_into_pages(service: WebService, answers: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -134,6 +134,10 @@ def question(slug: str, page_id: str) -> ResponseReturnValue:
 
     form_class = service.form_for(page_id)
     prior = journey.merged(data, upto=page_id)
+    if getattr(form_class, "handles_uploads", False) and draft is not None:
+        from frontcounter.public.evidence import evidence_page
+
+        return evidence_page(service, page_id, form_class(prior=prior), draft, data, changing)
     if request.method == "GET":
         saved = answers.get(page_id)
         form = form_class(formdata=MultiDict(saved.raw) if saved else None, prior=prior)
@@ -178,6 +182,7 @@ def _render_question(
     data: dict[str, Any],
     changing: bool,
     status: int = 200,
+    **extra: Any,
 ) -> ResponseReturnValue:
     journey = service.journey
     if changing:
@@ -195,6 +200,7 @@ def _render_question(
             error_list=form.error_list() if form.errors else [],
             action_url=_page_url(service.slug, page_id, changing),
             timeout_warning=True,
+            **extra,
         ),
         status,
     )
@@ -210,6 +216,11 @@ def _summary(service: WebService, draft: Draft) -> tuple[list[tuple[str, list[Su
         saved = answers.get(page_id)
         if saved is None or saved.data is None:
             return sections, page_id
+        if getattr(service.form_for(page_id), "handles_uploads", False):
+            from frontcounter.public.evidence import evidence_rows
+
+            sections.append((page_id, evidence_rows(service, page_id, draft)))
+            continue
         form = service.form_for(page_id)(
             formdata=MultiDict(saved.raw), prior=journey.merged(data, upto=page_id), meta={"csrf": False}
         )
@@ -235,7 +246,7 @@ def check_answers(slug: str) -> ResponseReturnValue:
         return render_template("public/check-answers.html", service=service, sections=sections, timeout_warning=True)
 
     rows = [
-        {key: value for key, value in asdict(row).items() if key != "field_id"}
+        {key: value for key, value in asdict(row).items() if key not in ("field_id", "action")}
         for _page, page_rows in sections
         for row in page_rows
     ]

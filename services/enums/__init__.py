@@ -144,3 +144,12 @@ class Grade(StrEnum):
     PRIORITY = "priority"
     SCHEDULED = "scheduled"
     RESOLUTION_WITHOUT_DEPLOYMENT = "resolution_without_deployment"
+
+
+class EvidenceProblem(StrEnum):
+    """Why an evidence file was refused."""
+
+    EMPTY = "empty"
+    WRONG_TYPE = "wrong_type"
+    TOO_LARGE = "too_large"
+    TOO_MANY = "too_many"

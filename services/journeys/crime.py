@@ -75,6 +75,7 @@ PAGES = (
     ),
     Page("property", applies=lambda d: d.get("category") in PROPERTY_CAN_APPLY),
     Page("property-items", applies=_is("property_involved", YesNo.YES)),
+    Page("evidence"),
     Page("injuries", applies=lambda d: d.get("reporter_role") != ReporterRole.ORGANISATION),
     Page("risk", applies=_is("reporter_role", ReporterRole.VICTIM, ReporterRole.THIRD_PARTY)),
     Page("your-details", applies=_is("reporter_role", ReporterRole.VICTIM)),

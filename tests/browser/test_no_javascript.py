@@ -11,6 +11,8 @@ from tests.browser.conftest import new_context
 from tests.browser.report import BrowserReport
 from tests.journeys import CRIME, crime_pages
 
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+
 
 def fill_page(page: Page, data: dict[str, Any]) -> None:
     for name, value in data.items():
@@ -38,7 +40,12 @@ def test_the_crime_journey_completes_without_javascript(browser: Browser, live_u
     pages = crime_pages(role="victim", property_involved="yes", suspect_known="can_describe")
     for page_id, data in pages:
         assert page.url.endswith(f"{CRIME}/{page_id}"), f"expected {page_id}, on {page.url}"
-        if page_id == "property-items":
+        if page_id == "evidence":
+            page.set_input_files("input[name=evidence_file]", files=[{"name": "bike.png", "mimeType": "image/png", "buffer": PNG}])
+            with page.expect_navigation():
+                page.get_by_role("button", name="Upload file").click()
+            assert "bike.png" in page.inner_text("#uploaded-files")
+        elif page_id == "property-items":
             fill_page(page, data)
             with page.expect_navigation():
                 page.get_by_role("button", name="Add another item").click()
@@ -49,13 +56,13 @@ def test_the_crime_journey_completes_without_javascript(browser: Browser, live_u
         press_continue(page)
     assert page.url.endswith("/check-your-answers")
     summary = page.inner_text("main")
-    assert "Black mountain bike" in summary and "Bike lock" in summary
+    assert "Black mountain bike" in summary and "Bike lock" in summary and "bike.png" in summary
     press_continue(page)
     assert page.url.endswith("/confirmation")
     assert re.search(r"WMP-[0-9A-Z]{4}-[0-9A-Z]{4}", page.inner_text("main"))
     assert page.locator("[data-module='fc-print']").is_hidden()  # the print button needs JavaScript
     context.close()
-    report.journey_completed("crime journey without JavaScript, with add-another")
+    report.journey_completed("crime journey without JavaScript, with add-another and an evidence upload")
 
 
 def test_a_conditional_question_is_shown_and_answered_without_javascript(browser: Browser, live_url: str) -> None:

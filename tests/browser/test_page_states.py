@@ -3,6 +3,7 @@ sideways scrolling, the right autocomplete tokens, and no question asked twice."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -37,6 +38,15 @@ WALKS = [
     crime_pages(role="organisation", date_known="no"),
     crime_pages(role="witness", category="assault"),
 ]
+
+
+def as_post(body: str, content_type: str) -> Callable[[Route], None]:
+    """A route handler that turns the page's GET into a POST of this body."""
+
+    def handler(route: Route) -> None:
+        route.continue_(method="POST", post_data=body, headers={**route.request.headers, "content-type": content_type})
+
+    return handler
 
 
 class PageChecker:
@@ -133,10 +143,7 @@ def test_every_page_state_passes_axe_and_reflows(browser: Browser, live_url: str
         ("413 page", "description=" + "x" * 600_000, "application/x-www-form-urlencoded"),
     ]:
         url = f"{live_url}{CRIME}/category"
-        def as_post(route: Route, body: str = body, content_type: str = content_type) -> None:
-            route.continue_(method="POST", post_data=body, headers={**route.request.headers, "content-type": content_type})
-
-        page.route(url, as_post)
+        page.route(url, as_post(body, content_type))
         response = page.goto(url)
         assert response is not None and 400 <= response.status < 500, state
         checker.check(page, state)
