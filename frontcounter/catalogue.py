@@ -113,12 +113,34 @@ SERVICES: dict[str, WebService] = {
 }
 
 
-def services_by_group() -> list[tuple[str, list[WebService]]]:
-    """The catalogue's sections in order, each with its services, leaving out empty ones."""
+@dataclass(frozen=True)
+class Signpost:
+    """A catalogue entry that stores nothing: it sends the person to the right place."""
+
+    path: str
+    title: str
+    summary: str
+    group: Group
+    template: str
+
+
+SIGNPOSTS = (
+    Signpost("report-fraud", _l("Report fraud or cybercrime"), _l("Fraud and cybercrime are reported to Report Fraud, not to us."),
+             Group.REPORT, "public/signposts/report-fraud.html"),
+    Signpost("lost-property", _l("Lost or found property"), _l("Where to report something lost, or hand in something you found."),
+             Group.REPORT, "public/signposts/lost-property.html"),
+    Signpost("emergency", _l("An emergency"), _l("If it is happening now or someone is in danger, call 999."),
+             Group.REPORT, "public/signposts/emergency.html"),
+)
+
+
+def services_by_group() -> list[tuple[str, list[WebService | Signpost]]]:
+    """The catalogue's sections in order, each with its services then its signposts."""
+    entries: list[WebService | Signpost] = [*SERVICES.values(), *SIGNPOSTS]
     return [
-        (GROUP_TITLES[group], [s for s in SERVICES.values() if s.group is group])
+        (GROUP_TITLES[group], [entry for entry in entries if entry.group is group])
         for group in Group
-        if any(s.group is group for s in SERVICES.values())
+        if any(entry.group is group for entry in entries)
     ]
 
 

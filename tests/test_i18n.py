@@ -71,3 +71,16 @@ def test_placeholders_survive_translation() -> None:
         if message.id and message.string and isinstance(message.id, str):
             for placeholder in re.findall(r"%\([a-z_]+\)s|%\{[a-z]+\}", message.id):
                 assert placeholder in message.string, f"{message.id!r} lost {placeholder} in Welsh"
+
+
+def test_the_catalogue_lists_services_and_signposts_that_store_nothing(client: PageClient, welsh_client: PageClient) -> None:
+    home = client.get("/")
+    links = {a.get_text(strip=True): a["href"] for a in home.soup.select("main a.govuk-link")}
+    assert links["Report a crime"] == "/report-a-crime"
+    for title, path in (("Report fraud or cybercrime", "/report-fraud"), ("Lost or found property", "/lost-property"),
+                        ("An emergency", "/emergency")):
+        assert links[title] == path
+        page = client.get(path)
+        assert page.h1 and "<form" not in page.text
+        welsh_client.get(path)  # checked for English left on a Welsh page
+    assert [h.get_text(strip=True) for h in home.soup.select("main h2")][:1] == ["Report"]
