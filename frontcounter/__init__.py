@@ -18,6 +18,7 @@ from frontcounter.extensions import babel, csrf, migrate
 from frontcounter.i18n import init_i18n, select_locale
 from frontcounter.input_guard import init_input_guard
 from frontcounter.logs import configure_logging
+from frontcounter.security_headers import init_security_headers
 from services.db import configure_sqlite, db
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     WTFormsHelpers(app)
     init_i18n(app)
     init_error_pages(app)
+    init_security_headers(app)
 
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
