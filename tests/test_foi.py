@@ -3,14 +3,15 @@ and the schema that re-validates the whole request on the server."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 from flask import Flask
 from marshmallow import ValidationError
 
-from services.journeys.foi import FoiRequestSchema
+from services.journeys import PayloadContext
+from services.journeys.foi import FoiRequestSchema, build_foi_payload
 from services.journeys.request_common import clip, period_text
 from services.references import is_valid_reference
 from tests.contract import contract_errors
@@ -189,3 +190,17 @@ def test_period_text_and_clip() -> None:
     assert clip("short") == "short"
     clipped = clip("word " * 5000)
     assert len(clipped) <= 20_000 and clipped.endswith("word…")
+
+
+@pytest.mark.parametrize(("preferred_format", "kept", "dropped"), [("printed", "address", "email"), ("email", "email", "address")])
+def test_only_the_reply_address_that_fits_the_format_is_sent(preferred_format: str, kept: str, dropped: str) -> None:
+    """Another channel may send both an email and a postal address: the payload keeps the one the format needs."""
+    both = {**VALID, "preferred_format": preferred_format, "address_line_1": "1 High St", "address_town": "Birmingham", "address_postcode": "B4 6NQ"}
+    data = FoiRequestSchema(today=TODAY).load(both)
+    context = PayloadContext(
+        force_code="WMP", reference="WMP-AAAA-BBBB", language="en", channel="api",
+        submitted_at=datetime(2026, 11, 25, 12, tzinfo=UTC), answers=[{"question_id": "a", "question": "Q", "answer": "A"}],
+    )
+    payload = build_foi_payload(data, context)
+    assert kept in payload["reporter"] and dropped not in payload["reporter"]
+    assert contract_errors("Submission", payload) == []
