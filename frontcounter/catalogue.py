@@ -12,11 +12,17 @@ from enum import StrEnum
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from forms import collision_report as collision_report_forms
 from forms import crime as crime_forms
+from forms import foi as foi_forms
+from forms import subject_access as subject_access_forms
 from forms.base import QuestionPage
 from services.enums import ServiceKind
 from services.journeys import Journey
+from services.journeys.collision_report import COLLISION_REPORT_JOURNEY
 from services.journeys.crime import CRIME_JOURNEY
+from services.journeys.foi import FOI_JOURNEY
+from services.journeys.subject_access import SUBJECT_ACCESS_JOURNEY
 
 
 class Group(StrEnum):
@@ -108,6 +114,33 @@ SERVICES: dict[str, WebService] = {
             journey=CRIME_JOURNEY,
             pages=crime_forms.PAGE_FORMS,
             start_template="public/start/report-a-crime.html",
+        ),
+        WebService(
+            title=_l("Make a Freedom of Information request"),
+            summary=_l("Ask for recorded information we hold, such as figures, policies, or how we spend public money."),
+            group=Group.REQUEST,
+            journey=FOI_JOURNEY,
+            pages=foi_forms.PAGE_FORMS,
+            start_template="public/start/request-information-foi.html",
+            next_steps_template="public/next/request-information-foi.html",
+        ),
+        WebService(
+            title=_l("Ask for your personal information"),
+            summary=_l("Ask for a copy of the information we hold about you, or about someone you can act for (a subject access request)."),
+            group=Group.REQUEST,
+            journey=SUBJECT_ACCESS_JOURNEY,
+            pages=subject_access_forms.PAGE_FORMS,
+            start_template="public/start/request-your-personal-information.html",
+            next_steps_template="public/next/request-your-personal-information.html",
+        ),
+        WebService(
+            title=_l("Get a copy of a road traffic collision report"),
+            summary=_l("For people involved in a road traffic collision, and the insurers and solicitors acting for them."),
+            group=Group.REQUEST,
+            journey=COLLISION_REPORT_JOURNEY,
+            pages=collision_report_forms.PAGE_FORMS,
+            start_template="public/start/request-a-collision-report.html",
+            next_steps_template="public/next/request-a-collision-report.html",
         ),
     )
 }
