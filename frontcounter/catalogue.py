@@ -13,10 +13,12 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from forms import crime as crime_forms
+from forms import road_traffic as road_traffic_forms
 from forms.base import QuestionPage
 from services.enums import ServiceKind
 from services.journeys import Journey
 from services.journeys.crime import CRIME_JOURNEY
+from services.journeys.road_traffic import ROAD_TRAFFIC_JOURNEY
 
 
 class Group(StrEnum):
@@ -108,6 +110,15 @@ SERVICES: dict[str, WebService] = {
             journey=CRIME_JOURNEY,
             pages=crime_forms.PAGE_FORMS,
             start_template="public/start/report-a-crime.html",
+        ),
+        WebService(
+            title=_l("Report a road traffic incident"),
+            summary=_l("Tell us about a collision, a driver who did not stop, or dangerous or careless driving you saw or recorded."),
+            group=Group.REPORT,
+            journey=ROAD_TRAFFIC_JOURNEY,
+            pages=road_traffic_forms.PAGE_FORMS,
+            start_template="public/start/report-a-road-traffic-incident.html",
+            next_steps_template="public/next/report-a-road-traffic-incident.html",
         ),
     )
 }
