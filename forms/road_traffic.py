@@ -27,6 +27,7 @@ from forms.people import (
     SupportNeedsPage,
     VictimDetailsPage,
 )
+from forms.road_traffic_fields import HintedRadioField, StyledStringField, StyledTextAreaField
 from forms.road_traffic_vehicles import TEMPLATE_DIR, VehiclesPage, YourVehiclePage
 from forms.validators import DateChecks, MaxLength, Optional, Required, TimeOfDay, UkPostcode
 from services.enums.road_traffic import DetailsExchanged, FootageSource, IncidentType, InjurySeverity, Involvement
@@ -37,23 +38,6 @@ UK_TIME = ZoneInfo("Europe/London")
 def uk_now() -> datetime:
     """The time now where the incident happened (a separate function so tests can fix the clock)."""
     return datetime.now(UK_TIME)
-
-
-class HintedRadioField(GovRadioField):
-    """Radios whose choices may each carry a hint, as the GOV.UK radios component allows."""
-
-    def __init__(self, *args: Any, hints: dict[str, Any] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.hints = hints or {}
-
-    def __call__(self, **kwargs: Any) -> Any:
-        params = dict(kwargs.pop("params", {}))
-        given = params.get("items") or [{} for _ in self._choice_pairs()]
-        params["items"] = [
-            {**item, "hint": {"text": str(self.hints[value])}} if value in self.hints else item
-            for (value, _label), item in zip(self._choice_pairs(), given, strict=True)
-        ]
-        return super().__call__(params=params, **kwargs)
 
 
 class RoadTrafficPage(QuestionPage):
@@ -135,11 +119,12 @@ class WhenPage(RoadTrafficPage):
         description=_l("For example, 27 3 2026"),
         validators=[DateChecks(required=_l("Enter the date it happened"), name=_l("The date it happened"), earliest_years=100)],
     )
-    occurred_time = GovStringField(
+    occurred_time = StyledStringField(
         _l("Time it happened (optional)"),
         description=_l("Use the 24-hour clock, for example 14:30. Leave it blank if you do not know."),
         validators=[Optional(), TimeOfDay()],
-        render_kw={"class": "govuk-input--width-5", "inputmode": "numeric"},
+        classes="govuk-input--width-5",
+        render_kw={"inputmode": "numeric"},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -183,18 +168,18 @@ class WherePage(RoadTrafficPage):
         description=_l("For example, Bristol Road, or the M6 between junctions 6 and 7"),
         validators=[Required(_l("Enter the name of the road")), MaxLength(150, _l("Road name must be 150 characters or fewer"))],
     )
-    location_town = GovStringField(
+    location_town = StyledStringField(
         _l("Nearest town or city"),
         validators=[
             Required(_l("Enter the nearest town or city")),
             MaxLength(100, _l("Nearest town or city must be 100 characters or fewer")),
         ],
-        render_kw={"class": "govuk-!-width-two-thirds"},
+        classes="govuk-!-width-two-thirds",
     )
-    postcode = GovStringField(
+    postcode = StyledStringField(
         _l("Postcode of the place (optional)"),
         validators=[Optional(), UkPostcode()],
-        render_kw={"class": "govuk-input--width-10"},
+        classes="govuk-input--width-10",
     )
     location_description = GovTextAreaField(
         _l("Describe the exact place (optional)"),
@@ -225,7 +210,10 @@ class InjuriesPage(QuestionPage):
 class InjuryDetailsPage(QuestionPage):
     injury_details = GovTextAreaField(
         _l("Tell us about the injuries"),
-        description=_l("Include who was hurt (for example, you, a passenger or another driver), their injuries, and any treatment they had."),
+        description=_l(
+            "Include who was hurt (for example, you, a passenger or another driver), their injuries, "
+            "and any treatment they had."
+        ),
         validators=[
             Required(_l("Describe the injuries")),
             MaxLength(5000, _l("Description of the injuries must be 5,000 characters or fewer")),
@@ -256,11 +244,11 @@ class DetailsExchangedPage(RoadTrafficPage):
         ],
         validators=[Required(_l("Select whether details were exchanged at the scene"))],
     )
-    other_insurance = GovTextAreaField(
+    other_insurance = StyledTextAreaField(
         _l("The other driver’s insurance details (optional)"),
         description=_l("For example, the name of their insurance company and their policy number"),
         validators=[Optional(), MaxLength(500, _l("Insurance details must be 500 characters or fewer"))],
-        render_kw={"rows": 3},
+        rows=3,
     )
 
     def cleaned(self) -> dict[str, Any]:
@@ -314,14 +302,14 @@ class FootageDetailsPage(RoadTrafficPage):
             MaxLength(2000, _l("Description of the footage must be 2,000 characters or fewer")),
         ],
     )
-    footage_length = GovStringField(
+    footage_length = StyledStringField(
         _l("How long is the footage?"),
         description=_l("For example, 40 seconds or 3 minutes"),
         validators=[
             Required(_l("Enter how long the footage is")),
             MaxLength(50, _l("How long the footage is must be 50 characters or fewer")),
         ],
-        render_kw={"class": "govuk-input--width-20"},
+        classes="govuk-input--width-20",
     )
 
 

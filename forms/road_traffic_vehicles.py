@@ -9,52 +9,60 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, Form, FormField
 
 from forms.base import QuestionPage
-from forms.fields import GovCheckboxesField, GovRadioField, GovStringField, GovTextAreaField
+from forms.fields import GovCheckboxesField, GovRadioField
 from forms.registration import UkRegistration, compact_registration
+from forms.road_traffic_fields import StyledStringField, StyledTextAreaField
 from forms.validators import MaxLength, Optional
 from services.enums.road_traffic import NO_OWN_VEHICLE, REGISTRATION_UNKNOWN, Involvement
 
 MAX_VEHICLES = 10
 TEMPLATE_DIR = "public/report-a-road-traffic-incident"
 DESCRIBING_FIELDS = ("make", "model", "colour", "details")
+UNKNOWN_NEEDS_DETAILS = _l(
+    "Enter the make, model, colour or other details of the vehicle, as you do not know its registration number"
+)
 
 
 class VehicleForm(Form):
-    registration = GovStringField(
+    registration = StyledStringField(
         _l("Registration number"),
         description=_l("For example, AB12 CDE"),
         validators=[Optional(), UkRegistration()],
-        render_kw={"class": "govuk-input--width-10 fc-registration", "autocomplete": "off", "spellcheck": "false"},
+        classes="govuk-input--width-10 govuk-input--extra-letter-spacing",
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
     )
     registration_unknown = GovCheckboxesField(
         _l("Registration number not known"),
         choices=[(REGISTRATION_UNKNOWN, _l("I do not know the registration number"))],
     )
-    make = GovStringField(
+    make = StyledStringField(
         _l("Make (optional)"),
         description=_l("For example, Ford"),
         validators=[Optional(), MaxLength(50, _l("Make must be 50 characters or fewer"))],
-        render_kw={"class": "govuk-!-width-one-half", "autocomplete": "off"},
+        classes="govuk-!-width-one-half",
+        render_kw={"autocomplete": "off"},
     )
-    model = GovStringField(
+    model = StyledStringField(
         _l("Model (optional)"),
         description=_l("For example, Focus"),
         validators=[Optional(), MaxLength(50, _l("Model must be 50 characters or fewer"))],
-        render_kw={"class": "govuk-!-width-one-half", "autocomplete": "off"},
+        classes="govuk-!-width-one-half",
+        render_kw={"autocomplete": "off"},
     )
-    colour = GovStringField(
+    colour = StyledStringField(
         _l("Colour (optional)"),
         validators=[Optional(), MaxLength(30, _l("Colour must be 30 characters or fewer"))],
-        render_kw={"class": "govuk-!-width-one-half", "autocomplete": "off"},
+        classes="govuk-!-width-one-half",
+        render_kw={"autocomplete": "off"},
     )
-    details = GovTextAreaField(
+    details = StyledTextAreaField(
         _l("Anything else about this vehicle (optional)"),
         description=_l(
             "For example, part of the registration number, a company name on the side, damage, "
             "or a registration number from outside the UK"
         ),
         validators=[Optional(), MaxLength(500, _l("Other details about the vehicle must be 500 characters or fewer"))],
-        render_kw={"rows": 3},
+        rows=3,
     )
 
     def validate(self, extra_validators: Any = None) -> bool:
@@ -71,7 +79,7 @@ class VehicleForm(Form):
             self.registration.errors = [str(_l("Enter the registration number, or select that you do not know it"))]
             return False
         if unknown and not any((self[name].data or "").strip() for name in DESCRIBING_FIELDS) and not self.make.errors:
-            self.make.errors = [str(_l("Enter the make, model, colour or other details of the vehicle, as you do not know its registration number"))]
+            self.make.errors = [str(UNKNOWN_NEEDS_DETAILS)]
             return False
         return valid
 

@@ -15,7 +15,7 @@ from services.references import is_valid_reference
 from tests.contract import contract_errors
 from tests.journeys import answer, send, walk
 from tests.pages import PageClient
-from tests.road_traffic_journey import RTI, ROLE_OF, date_parts, reach, rti_pages
+from tests.road_traffic_journey import ROLE_OF, RTI, date_parts, reach, rti_pages
 
 
 def counts(app: Flask) -> tuple[int, int, int]:
