@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -15,7 +15,7 @@ from services.references import is_valid_reference
 from tests.contract import contract_errors
 from tests.journeys import answer, send, walk
 from tests.pages import PageClient
-from tests.road_traffic_journey import ROLE_OF, RTI, date_parts, reach, rti_pages
+from tests.road_traffic_journey import ROLE_OF, RTI, reach, rti_pages
 
 
 def counts(app: Flask) -> tuple[int, int, int]:
@@ -290,18 +290,6 @@ def test_registration_numbers_are_stored_the_dvla_way(app: Flask, client: PageCl
     payload = payload_of(app, send(client, RTI))
     answers = {row["question_id"]: row["answer"] for row in payload["answers"]}
     assert answers["vehicles.vehicles"] == "Vehicle 1: AB12 CDE\nVehicle 2: A123 BCD\nVehicle 3: ABC 123D"
-
-
-def test_a_time_later_today_is_refused(client: PageClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    from forms import road_traffic
-
-    noon = datetime.combine(date.today(), time(12, 0), tzinfo=road_traffic.UK_TIME)
-    monkeypatch.setattr(road_traffic, "uk_now", lambda: noon)
-    reach(client, rti_pages(), "when")
-    later = client.post(f"{RTI}/when", {**date_parts(date.today()), "occurred_time": "12:01"}, expected=400)
-    assert later.error_summary() == [("The time it happened must be in the past", "#occurred_time")]
-    client.post(f"{RTI}/when", {**date_parts(date.today()), "occurred_time": "11:59"})
-    client.post(f"{RTI}/when", {**date_parts(date.today() - timedelta(days=1)), "occurred_time": "23:59"})
 
 
 def test_pages_cannot_be_skipped(client: PageClient) -> None:
