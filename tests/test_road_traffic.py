@@ -42,6 +42,8 @@ def test_everyone_involved_can_report_and_gets_the_platform_role_that_fits(app: 
     reference = send(client, RTI)
 
     assert is_valid_reference(reference, "WMP")
+    confirmation = client.get(f"{RTI}/confirmation")
+    assert reference in confirmation.text and "insurance company" in confirmation.text
     assert counts(app) == (1, 1, 1)
     payload = payload_of(app, reference)
     assert payload["reporter"]["role"] == ROLE_OF[involvement]
@@ -126,12 +128,14 @@ def test_emergency_stores_nothing_and_says_call_999(app: Flask, client: PageClie
         assert db.session.scalar(select(func.count()).select_from(Draft)) == 0
 
 
-def test_start_page_explains_the_24_hour_and_7_day_rules(client: PageClient, welsh_client: PageClient) -> None:
+def test_start_page_is_listed_and_explains_the_24_hour_and_7_day_rules(client: PageClient, welsh_client: PageClient) -> None:
     start = client.get(RTI)
     assert start.h1 == "Report a road traffic incident"
     assert "within 24 hours" in start.text and "within 7 days" in start.text
     assert start.soup.find("a", class_="govuk-button--start")["href"] == f"{RTI}/happening-now"
     welsh_client.get(RTI)  # the page checks fail on any English left on it
+    home = client.get("/")
+    assert home.soup.find("a", href=RTI).get_text(strip=True) == "Report a road traffic incident"
 
 
 def test_dangerous_driving_has_no_details_page_and_explains_the_notice(client: PageClient) -> None:
