@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from forms import collision_report as collision_report_forms
 from forms import crime as crime_forms
 from forms import foi as foi_forms
+from forms import road_traffic as road_traffic_forms
 from forms import subject_access as subject_access_forms
 from forms.base import QuestionPage
 from services.enums import ServiceKind
@@ -22,6 +23,7 @@ from services.journeys import Journey
 from services.journeys.collision_report import COLLISION_REPORT_JOURNEY
 from services.journeys.crime import CRIME_JOURNEY
 from services.journeys.foi import FOI_JOURNEY
+from services.journeys.road_traffic import ROAD_TRAFFIC_JOURNEY
 from services.journeys.subject_access import SUBJECT_ACCESS_JOURNEY
 
 
@@ -141,6 +143,15 @@ SERVICES: dict[str, WebService] = {
             pages=collision_report_forms.PAGE_FORMS,
             start_template="public/start/request-a-collision-report.html",
             next_steps_template="public/next/request-a-collision-report.html",
+        ),
+        WebService(
+            title=_l("Report a road traffic incident"),
+            summary=_l("Tell us about a collision, a driver who did not stop, or dangerous or careless driving you saw or recorded."),
+            group=Group.REPORT,
+            journey=ROAD_TRAFFIC_JOURNEY,
+            pages=road_traffic_forms.PAGE_FORMS,
+            start_template="public/start/report-a-road-traffic-incident.html",
+            next_steps_template="public/next/report-a-road-traffic-incident.html",
         ),
     )
 }
