@@ -12,11 +12,17 @@ from enum import StrEnum
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from forms import clares_law as clares_law_forms
 from forms import crime as crime_forms
+from forms import sarahs_law as sarahs_law_forms
+from forms import solicitor_documents as solicitor_documents_forms
 from forms.base import QuestionPage
 from services.enums import ServiceKind
 from services.journeys import Journey
+from services.journeys.clares_law import CLARES_LAW_JOURNEY
 from services.journeys.crime import CRIME_JOURNEY
+from services.journeys.sarahs_law import SARAHS_LAW_JOURNEY
+from services.journeys.solicitor_documents import SOLICITOR_DOCUMENTS_JOURNEY
 
 
 class Group(StrEnum):
@@ -108,6 +114,33 @@ SERVICES: dict[str, WebService] = {
             journey=CRIME_JOURNEY,
             pages=crime_forms.PAGE_FORMS,
             start_template="public/start/report-a-crime.html",
+        ),
+        WebService(
+            title=_l("Ask about a partner's history of abuse (Clare's Law)"),
+            summary=_l("Ask whether your partner, or the partner of someone you know, has a history of abuse or violence."),
+            group=Group.REQUEST,
+            journey=CLARES_LAW_JOURNEY,
+            pages=clares_law_forms.PAGE_FORMS,
+            start_template="public/start/clares-law-right-to-ask.html",
+            next_steps_template="public/next/clares-law-right-to-ask.html",
+        ),
+        WebService(
+            title=_l("Ask about a child's safety (Sarah's Law)"),
+            summary=_l("Ask whether someone who has contact with a child has a record of sexual offences against children."),
+            group=Group.REQUEST,
+            journey=SARAHS_LAW_JOURNEY,
+            pages=sarahs_law_forms.PAGE_FORMS,
+            start_template="public/start/sarahs-law-disclosure-request.html",
+            next_steps_template="public/next/sarahs-law-disclosure-request.html",
+        ),
+        WebService(
+            title=_l("Ask for documents as a solicitor"),
+            summary=_l("Ask for custody records, interview recordings, statements and other documents for a client."),
+            group=Group.REQUEST,
+            journey=SOLICITOR_DOCUMENTS_JOURNEY,
+            pages=solicitor_documents_forms.PAGE_FORMS,
+            start_template="public/start/solicitor-request-for-documents.html",
+            next_steps_template="public/next/solicitor-request-for-documents.html",
         ),
     )
 }
