@@ -221,11 +221,14 @@ class DisclosureSubjectPage(QuestionPage):
 
     def validate(self, extra_validators: object = None) -> bool:
         valid = super().validate(extra_validators)  # type: ignore[arg-type]
-        if valid and self.needs_identifier:
-            given = [name for name in self.identifier_fields if _has_answer(self[name].data)]
-            if not given:
-                self[self.identifier_fields[0]].errors = [str(self.identifier_message)]
-                return False
+        if not self.needs_identifier:
+            return valid
+        # Checked even when other answers are wrong, so every problem is shown at once; a
+        # detail already in error (a half-typed date) has its own message instead.
+        fields = [self[name] for name in self.identifier_fields]
+        if not any(_has_answer(field.data) or field.errors for field in fields):
+            fields[0].errors = [str(self.identifier_message)]
+            return False
         return valid
 
 

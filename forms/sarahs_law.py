@@ -74,8 +74,10 @@ class ChildrenPage(QuestionPage):
 
     def apply_action(self, action: str) -> bool:
         entries = self.children.entries
-        if action == "add" and len(entries) < MAX_CHILDREN:
-            self.children.append_entry()
+        if action == "add":
+            # At the limit the button is hidden; a crafted "add" just shows the page again.
+            if len(entries) < MAX_CHILDREN:
+                self.children.append_entry()
             return True
         if action.startswith("remove-"):
             index = action.removeprefix("remove-")

@@ -33,7 +33,7 @@ class SraNumber:
 
     def __call__(self, form: Any, field: Any) -> None:
         text = _SRA_PREFIX.sub("", (field.data or "").strip()).replace(" ", "")
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             raise ValidationError(str(_l("SRA number must be a number, like 612345")))
         if not _SRA_NUMBER.match(text):
             raise ValidationError(str(_l("SRA number must be 6 digits or fewer")))
