@@ -116,7 +116,7 @@ class PartnerDetailsPage(DisclosureSubjectPage):
     subject_age = GovStringField(
         _l("Partner's approximate age (optional)"),
         description=_l("If you do not know their date of birth"),
-        render_kw={"class": "govuk-input--width-3", "inputmode": "numeric", "spellcheck": "false"},
+        render_kw={"params": {"classes": "govuk-input--width-3"}, "inputmode": "numeric", "spellcheck": "false"},
     )
     subject_address = GovTextAreaField(
         _l("Partner's address, if you know it (optional)"),

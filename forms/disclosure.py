@@ -29,6 +29,8 @@ SAFE_METHOD_LABELS = {
     SafeContactMethod.LETTER.value: _l("Letter"),
 }
 PHONE_METHODS = (SafeContactMethod.PHONE_CALL.value, SafeContactMethod.TEXT_MESSAGE.value)
+# Input widths go through the GOV.UK macro's `classes` (render_kw "params"): a plain "class"
+# attribute would replace the macro's own `govuk-input` class rather than add to it.
 
 
 class RevealingCheckboxesField(GovCheckboxesField):
@@ -138,7 +140,7 @@ class SafePhonePage(QuestionPage):
         _l("What phone number is safe for us to use?"),
         description=_l("For international numbers include the country code"),
         validators=[Required(_l("Enter a phone number that is safe for us to use")), PhoneNumber()],
-        render_kw={"autocomplete": "tel", "type": "tel", "class": "govuk-input--width-20"},
+        render_kw={"autocomplete": "tel", "type": "tel", "params": {"classes": "govuk-input--width-20"}},
         is_page_heading=True,
     )
 

@@ -43,7 +43,7 @@ class ChildForm(Form):
         _l("Child's age"),
         description=_l("In years. Enter 0 for a baby under 1."),
         validators=[Required(_l("Enter the child's age"))],
-        render_kw={"class": "govuk-input--width-3", "inputmode": "numeric"},
+        render_kw={"params": {"classes": "govuk-input--width-3"}, "inputmode": "numeric"},
     )
 
     def validate_age(self, field: Any) -> None:
@@ -173,7 +173,7 @@ class PersonDetailsPage(DisclosureSubjectPage):
     subject_age = GovStringField(
         _l("Their approximate age (optional)"),
         description=_l("If you do not know their date of birth"),
-        render_kw={"class": "govuk-input--width-3", "inputmode": "numeric", "spellcheck": "false"},
+        render_kw={"params": {"classes": "govuk-input--width-3"}, "inputmode": "numeric", "spellcheck": "false"},
     )
     subject_address = GovTextAreaField(
         _l("Their address, if you know it (optional)"),

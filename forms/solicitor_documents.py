@@ -87,7 +87,7 @@ class FirmDetailsPage(FullNameMixin, QuestionPage):
         _l("Your firm's SRA number"),
         description=_l("The number the Solicitors Regulation Authority gave your firm. It is up to 6 digits, for example 612345."),
         validators=[Required(_l("Enter your firm's SRA number")), SraNumber()],
-        render_kw={"class": "govuk-input--width-10", "inputmode": "numeric", "spellcheck": "false"},
+        render_kw={"params": {"classes": "govuk-input--width-10"}, "inputmode": "numeric", "spellcheck": "false"},
     )
 
 
@@ -108,7 +108,7 @@ class WorkContactPage(ContactPage):
         _l("Work phone number"),
         description=_l("For international numbers include the country code"),
         validators=[Required(_l("Enter your work phone number")), PhoneNumber()],
-        render_kw={"autocomplete": "tel", "type": "tel", "class": "govuk-input--width-20"},
+        render_kw={"autocomplete": "tel", "type": "tel", "params": {"classes": "govuk-input--width-20"}},
     )
 
 
@@ -155,7 +155,7 @@ class CasePage(RevealingPage):
         _l("Our reference or crime number (optional)"),
         description=_l("If you know it. For example, a crime number, an incident number or a custody record number."),
         validators=[PoliceReference()],
-        render_kw={"class": "govuk-input--width-20", "spellcheck": "false"},
+        render_kw={"params": {"classes": "govuk-input--width-20"}, "spellcheck": "false"},
     )
 
 

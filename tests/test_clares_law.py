@@ -187,6 +187,15 @@ def test_changing_safe_ways_drops_details_for_ways_no_longer_chosen(app: Flask, 
     assert "phone" not in payload["reporter"] and payload["reporter"]["preferred_contact"] == "email"
 
 
+def test_narrow_inputs_keep_the_gov_uk_input_style(client: PageClient) -> None:
+    pages = clares_pages()
+    client.get(CLARES)
+    for page_id, data in pages[:2]:
+        answer(client, CLARES, page_id, data)
+    age = client.get(f"{CLARES}/partner-details").soup.find(id="subject_age")
+    assert age["class"] == ["govuk-input", "govuk-input--width-3"]
+
+
 def test_pages_cannot_be_skipped(client: PageClient) -> None:
     assert client.get(f"{CLARES}/reason", expected=302).response.headers["Location"].endswith(CLARES)
     answer(client, CLARES, "immediate-danger", {"immediate_danger": "no"})
