@@ -12,18 +12,24 @@ from enum import StrEnum
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from forms import clares_law as clares_law_forms
 from forms import collision_report as collision_report_forms
 from forms import crime as crime_forms
 from forms import foi as foi_forms
 from forms import road_traffic as road_traffic_forms
+from forms import sarahs_law as sarahs_law_forms
+from forms import solicitor_documents as solicitor_documents_forms
 from forms import subject_access as subject_access_forms
 from forms.base import QuestionPage
 from services.enums import ServiceKind
 from services.journeys import Journey
+from services.journeys.clares_law import CLARES_LAW_JOURNEY
 from services.journeys.collision_report import COLLISION_REPORT_JOURNEY
 from services.journeys.crime import CRIME_JOURNEY
 from services.journeys.foi import FOI_JOURNEY
 from services.journeys.road_traffic import ROAD_TRAFFIC_JOURNEY
+from services.journeys.sarahs_law import SARAHS_LAW_JOURNEY
+from services.journeys.solicitor_documents import SOLICITOR_DOCUMENTS_JOURNEY
 from services.journeys.subject_access import SUBJECT_ACCESS_JOURNEY
 
 
@@ -152,6 +158,33 @@ SERVICES: dict[str, WebService] = {
             pages=road_traffic_forms.PAGE_FORMS,
             start_template="public/start/report-a-road-traffic-incident.html",
             next_steps_template="public/next/report-a-road-traffic-incident.html",
+        ),
+        WebService(
+            title=_l("Ask about a partner's history of abuse (Clare's Law)"),
+            summary=_l("Ask whether your partner, or the partner of someone you know, has a history of abuse or violence."),
+            group=Group.REQUEST,
+            journey=CLARES_LAW_JOURNEY,
+            pages=clares_law_forms.PAGE_FORMS,
+            start_template="public/start/clares-law-right-to-ask.html",
+            next_steps_template="public/next/clares-law-right-to-ask.html",
+        ),
+        WebService(
+            title=_l("Ask about a child's safety (Sarah's Law)"),
+            summary=_l("Ask whether someone who has contact with a child has a record of sexual offences against children."),
+            group=Group.REQUEST,
+            journey=SARAHS_LAW_JOURNEY,
+            pages=sarahs_law_forms.PAGE_FORMS,
+            start_template="public/start/sarahs-law-disclosure-request.html",
+            next_steps_template="public/next/sarahs-law-disclosure-request.html",
+        ),
+        WebService(
+            title=_l("Ask for documents as a solicitor"),
+            summary=_l("Ask for custody records, interview recordings, statements and other documents for a client."),
+            group=Group.REQUEST,
+            journey=SOLICITOR_DOCUMENTS_JOURNEY,
+            pages=solicitor_documents_forms.PAGE_FORMS,
+            start_template="public/start/solicitor-request-for-documents.html",
+            next_steps_template="public/next/solicitor-request-for-documents.html",
         ),
     )
 }

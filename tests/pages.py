@@ -24,8 +24,9 @@ CATALOGUE = Path(__file__).resolve().parent.parent / "translations" / "cy" / "LC
 ERROR_PREFIX = {"en": "Error:", "cy": "Gwall:"}
 _PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%\{[a-z_]+\}|\{\{[^}]*\}\}|<[^>]+>")
 
-# Every title seen in this test run, with the page it belongs to: a title must name one page.
-_TITLES: dict[tuple[str, str], str] = {}
+# Every title seen in this test run, with the page it belongs to: a title must name one page
+# of its service (services share pages such as check answers and "call 999").
+_TITLES: dict[tuple[str, str, str], str] = {}
 
 
 @lru_cache(maxsize=1)
