@@ -11,11 +11,15 @@ from enum import StrEnum
 
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
+from services.journeys.vehicle import VEHICLE_JOURNEY
 
+from forms import asb as asb_forms
 from forms import crime as crime_forms
+from forms import vehicle as vehicle_forms
 from forms.base import QuestionPage
 from services.enums import ServiceKind
 from services.journeys import Journey
+from services.journeys.asb import ASB_JOURNEY
 from services.journeys.crime import CRIME_JOURNEY
 
 
@@ -108,6 +112,24 @@ SERVICES: dict[str, WebService] = {
             journey=CRIME_JOURNEY,
             pages=crime_forms.PAGE_FORMS,
             start_template="public/start/report-a-crime.html",
+        ),
+        WebService(
+            title=_l("Report anti-social behaviour"),
+            summary=_l("Tell us about behaviour that is harassing, alarming or distressing you or others, such as intimidation, rowdiness or vandalism."),  # noqa: E501
+            group=Group.REPORT,
+            journey=ASB_JOURNEY,
+            pages=asb_forms.PAGE_FORMS,
+            start_template="public/start/report-anti-social-behaviour.html",
+            next_steps_template="public/next/report-anti-social-behaviour.html",
+        ),
+        WebService(
+            title=_l("Report a stolen or an abandoned vehicle"),
+            summary=_l("Tell us your vehicle has been stolen, or about an abandoned vehicle that is dangerous, in the way or may be linked to a crime."),  # noqa: E501
+            group=Group.REPORT,
+            journey=VEHICLE_JOURNEY,
+            pages=vehicle_forms.PAGE_FORMS,
+            start_template="public/start/report-a-vehicle.html",
+            next_steps_template="public/next/report-a-vehicle.html",
         ),
     )
 }

@@ -24,8 +24,10 @@ CATALOGUE = Path(__file__).resolve().parent.parent / "translations" / "cy" / "LC
 ERROR_PREFIX = {"en": "Error:", "cy": "Gwall:"}
 _PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%\{[a-z_]+\}|\{\{[^}]*\}\}|<[^>]+>")
 
-# Every title seen in this test run, with the page it belongs to: a title must name one page.
-_TITLES: dict[tuple[str, str], str] = {}
+# Every title seen in this test run, with the page it belongs to: within a service (the first
+# part of the path), a title must name one page. Services share some pages (your details,
+# contact, call 999, check answers), so the same title may name one page in each service.
+_TITLES: dict[tuple[str, str, str], str] = {}
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +145,7 @@ def check_page(page: Page, language: str, path: str) -> None:
         expected_start = f"{ERROR_PREFIX[language]} {heading}"
     assert title.startswith(expected_start), f"{path}: title {title!r} does not start with the h1 {heading!r}"
     if page.status == 200:
-        key = (language, title)
+        key = (language, path.strip("/").split("/")[0], title)
         owner = _TITLES.setdefault(key, path)
         assert owner == path, f"{path}: title {title!r} is already the title of {owner}"
     if language == "cy":
