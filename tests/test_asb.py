@@ -112,6 +112,10 @@ def test_each_kind_completes_the_journey(app: Flask, language: str, asb_type: st
     if language == "cy":
         questions = {row["question_id"]: row["question"] for row in payload["answers"]}
         assert questions["asb-type.asb_type"] != "What kind of anti-social behaviour is it?"
+    confirmation = client.get(f"{ASB}/confirmation")
+    assert reference in confirmation.text
+    next_steps = "If it happens again, report each time it happens and keep a note of dates and times. Give us your reference number so we can link your reports."
+    assert (TRANSLATIONS.gettext(next_steps) if language == "cy" else next_steps) in confirmation.text
 
 
 def test_payload_maps_the_answers_onto_the_contract(app: Flask, client: PageClient) -> None:
@@ -240,6 +244,14 @@ def test_a_description_under_an_unticked_box_is_not_kept(app: Flask, client: Pag
     walk(client, ASB, asb_pages(behaviours=["graffiti"], behaviour_other="typed, then the box was unticked"))
     payload, _ = stored(app, send(client, ASB))
     assert "behaviour.behaviour_other" not in {row["question_id"] for row in payload["answers"]}
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_catalogue_lists_the_service_under_report(app: Flask, language: str) -> None:
+    home = PageClient(app, language=language).get("/")
+    link = home.soup.find("a", href=ASB)
+    assert link is not None
+    assert " ".join(link.get_text().split()) == (TRANSLATIONS.gettext("Report anti-social behaviour") if language == "cy" else "Report anti-social behaviour")
 
 
 def test_the_start_page_is_honest_about_councils_and_gives_other_ways_to_report(client: PageClient) -> None:

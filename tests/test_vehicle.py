@@ -106,6 +106,10 @@ def test_each_kind_of_report_completes_the_journey(app: Flask, language: str, re
     if language == "cy":
         questions = {row["question_id"]: row["question"] for row in payload["answers"]}
         assert questions["report-type.report_type"] != "What do you want to report?"
+    confirmation = client.get(f"{VEHICLE}/confirmation")
+    assert reference in confirmation.text
+    next_steps = "If you reported an abandoned vehicle, we will check it. If it is not a police matter, we will pass your report to the council."
+    assert (TRANSLATIONS.gettext(next_steps) if language == "cy" else next_steps) in confirmation.text
 
 
 def test_a_stolen_vehicle_is_summarised_from_the_answers(app: Flask, client: PageClient) -> None:
@@ -235,6 +239,15 @@ def test_a_revealed_answer_under_an_unchosen_option_is_not_kept(app: Flask, clie
     walk(client, VEHICLE, pages)
     payload = stored(app, send(client, VEHICLE))
     assert "keeper-insurance.keeper_name" not in {row["question_id"] for row in payload["answers"]}
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_catalogue_lists_the_service_under_report(app: Flask, language: str) -> None:
+    home = PageClient(app, language=language).get("/")
+    link = home.soup.find("a", href=VEHICLE)
+    assert link is not None
+    title = "Report a stolen or an abandoned vehicle"
+    assert " ".join(link.get_text().split()) == (TRANSLATIONS.gettext(title) if language == "cy" else title)
 
 
 def test_the_start_page_is_honest_about_councils_and_gives_other_ways_to_report(client: PageClient) -> None:
