@@ -12,6 +12,7 @@ from enum import StrEnum
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from forms import asb as asb_forms
 from forms import clares_law as clares_law_forms
 from forms import collision_report as collision_report_forms
 from forms import crime as crime_forms
@@ -20,9 +21,11 @@ from forms import road_traffic as road_traffic_forms
 from forms import sarahs_law as sarahs_law_forms
 from forms import solicitor_documents as solicitor_documents_forms
 from forms import subject_access as subject_access_forms
+from forms import vehicle as vehicle_forms
 from forms.base import QuestionPage
 from services.enums import ServiceKind
 from services.journeys import Journey
+from services.journeys.asb import ASB_JOURNEY
 from services.journeys.clares_law import CLARES_LAW_JOURNEY
 from services.journeys.collision_report import COLLISION_REPORT_JOURNEY
 from services.journeys.crime import CRIME_JOURNEY
@@ -31,6 +34,7 @@ from services.journeys.road_traffic import ROAD_TRAFFIC_JOURNEY
 from services.journeys.sarahs_law import SARAHS_LAW_JOURNEY
 from services.journeys.solicitor_documents import SOLICITOR_DOCUMENTS_JOURNEY
 from services.journeys.subject_access import SUBJECT_ACCESS_JOURNEY
+from services.journeys.vehicle import VEHICLE_JOURNEY
 
 
 class Group(StrEnum):
@@ -185,6 +189,24 @@ SERVICES: dict[str, WebService] = {
             pages=solicitor_documents_forms.PAGE_FORMS,
             start_template="public/start/solicitor-request-for-documents.html",
             next_steps_template="public/next/solicitor-request-for-documents.html",
+        ),
+        WebService(
+            title=_l("Report anti-social behaviour"),
+            summary=_l("Tell us about behaviour that is harassing, alarming or distressing you or others, such as intimidation, rowdiness or vandalism."),  # noqa: E501
+            group=Group.REPORT,
+            journey=ASB_JOURNEY,
+            pages=asb_forms.PAGE_FORMS,
+            start_template="public/start/report-anti-social-behaviour.html",
+            next_steps_template="public/next/report-anti-social-behaviour.html",
+        ),
+        WebService(
+            title=_l("Report a stolen or an abandoned vehicle"),
+            summary=_l("Tell us your vehicle has been stolen, or about an abandoned vehicle that is dangerous, in the way or may be linked to a crime."),  # noqa: E501
+            group=Group.REPORT,
+            journey=VEHICLE_JOURNEY,
+            pages=vehicle_forms.PAGE_FORMS,
+            start_template="public/start/report-a-vehicle.html",
+            next_steps_template="public/next/report-a-vehicle.html",
         ),
     )
 }
