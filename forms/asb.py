@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from forms.base import QuestionPage
 from forms.choices import ChoicePage, Revealed
+from forms.evidence import EvidencePage
 from forms.fields import (
     GovCharacterCountField,
     GovCheckboxesField,
@@ -371,6 +372,7 @@ class RiskPage(QuestionPage):
 
 
 PAGE_FORMS: dict[str, type[QuestionPage]] = {
+    "evidence": EvidencePage,
     "happening-now": HappeningNowPage,
     "asb-type": AsbTypePage,
     "aimed-at": AimedAtPage,

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import lazy_gettext as _l
 
 from forms.base import QuestionPage, SummaryRow
+from forms.evidence import EvidencePage
 from forms.fields import (
     GovCharacterCountField,
     GovCheckboxesField,
@@ -330,6 +331,7 @@ class AccountPage(QuestionPage):
 
 
 PAGE_FORMS: dict[str, type[QuestionPage]] = {
+    "evidence": EvidencePage,
     "happening-now": HappeningNowPage,
     "incident-type": IncidentTypePage,
     "involvement": InvolvementPage,

@@ -81,6 +81,7 @@ def rti_pages(
             "footage_description": "The red car pulling out and the collision",
             "footage_length": "About 2 minutes",
         }))
+    pages.append(("evidence", {}))
     pages.append(("account", {"account": account}))
     pages.extend(REPORTER_DETAILS[ROLE_OF[involvement]])
     pages.extend(CONTACT)

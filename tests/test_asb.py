@@ -59,6 +59,7 @@ def asb_pages(
     if responsible != "no":
         pages.append(("responsible-details", {"responsible_name": "The people at number 12", "responsible_description": ""}))
     pages.append(("reported-before", {"reported_before": reported_before, "previous_reference": "WMP-1234-ABCD" if reported_before == "yes" else ""}))
+    pages.append(("evidence", {}))
     if asb_type == "personal":
         pages.append(("risk", {"risk_factors": changes.get("risk_factors", ["none"])}))
     if asb_type == "personal" and target == "you":

@@ -65,6 +65,7 @@ PAGES = (
     Page("responsible"),
     Page("responsible-details", applies=_is("responsible_known", SuspectKnowledge.KNOWN, SuspectKnowledge.CAN_DESCRIBE)),
     Page("reported-before"),
+    Page("evidence"),
     Page("risk", applies=_personal),
     # The person it is aimed at is the victim: only they are asked their date of birth.
     Page("your-details", applies=_aimed_at_reporter),

@@ -115,6 +115,8 @@ PAGES = (
     Page("details-exchanged", applies=lambda d: d.get("incident_type") in COLLISIONS),
     Page("footage"),
     Page("footage-details", applies=_is("has_footage", YesNo.YES)),
+    # Footage, photos and documents can be uploaded here rather than asked for later.
+    Page("evidence"),
     Page("account"),
     Page("your-details", applies=lambda d: REPORTER_ROLES.get(d.get("involvement")) == ReporterRole.VICTIM),
     Page("your-name", applies=_is("involvement", Involvement.WITNESS)),
