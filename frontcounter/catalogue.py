@@ -12,11 +12,15 @@ from enum import StrEnum
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from forms import cctv as cctv_forms
 from forms import crime as crime_forms
+from forms import firearms as firearms_forms
 from forms.base import QuestionPage
 from services.enums import ServiceKind
 from services.journeys import Journey
+from services.journeys.cctv import CCTV_JOURNEY
 from services.journeys.crime import CRIME_JOURNEY
+from services.journeys.firearms import FIREARMS_JOURNEY, check_address_history
 
 
 class Group(StrEnum):
@@ -108,6 +112,24 @@ SERVICES: dict[str, WebService] = {
             journey=CRIME_JOURNEY,
             pages=crime_forms.PAGE_FORMS,
             start_template="public/start/report-a-crime.html",
+        ),
+        WebService(
+            title=_l("Apply for a firearm or shotgun certificate"),
+            summary=_l("Apply for a new firearm or shotgun certificate, or renew one you have."),
+            group=Group.APPLY,
+            journey=FIREARMS_JOURNEY,
+            pages=firearms_forms.page_forms(check_address_history),
+            start_template="public/start/apply-for-a-firearm-or-shotgun-certificate.html",
+            next_steps_template="public/next/apply-for-a-firearm-or-shotgun-certificate.html",
+        ),
+        WebService(
+            title=_l("Register your business CCTV"),
+            summary=_l("Tell us about your business’s CCTV cameras, so officers know where to ask for footage after a crime nearby."),
+            group=Group.APPLY,
+            journey=CCTV_JOURNEY,
+            pages=cctv_forms.PAGE_FORMS,
+            start_template="public/start/register-business-cctv.html",
+            next_steps_template="public/next/register-business-cctv.html",
         ),
     )
 }
