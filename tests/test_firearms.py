@@ -204,6 +204,17 @@ def test_moving_the_home_date_later_asks_again_for_enough_previous_addresses(cli
     assert page.response.headers["Location"].endswith(f"{FIREARMS}/previous-addresses")
 
 
+def test_moving_the_home_date_back_five_years_drops_the_previous_addresses(app: Flask, client: PageClient) -> None:
+    walk(client, FIREARMS, firearms_pages())
+    location = answer(client, FIREARMS, "home-address", {
+        "address_line_1": "2 Mill Lane", "address_town": "Ludlow", "address_postcode": "SY8 1AA", **date_parts("moved_in", FIVE_YEARS_AGO),
+    }, change=True)
+    assert location.endswith(f"{FIREARMS}/check-your-answers")
+    assert "Previous addresses" not in client.get(location).summary_rows()
+    answers = {row["question_id"] for row in stored(app, send(client, FIREARMS)).payload["answers"]}
+    assert "previous-addresses.previous_addresses" not in answers
+
+
 def test_previous_addresses_can_be_added_and_removed_without_javascript(client: PageClient) -> None:
     moved_in = TODAY - timedelta(days=400)
     pages = firearms_pages(moved_in=moved_in)
