@@ -5,6 +5,7 @@
 - A lone question on a page is its heading (label or legend as the page's h1).
 - Dates post three named parts and never raise on a missing one.
 - The character count's messages are translated.
+- Classes given in render_kw reach the component (not a second, ignored class attribute).
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ class _GovParams:
             params["hint"] = None
         _translate_error(params)
         _as_page_heading(params, field, legend=self.legend)
+        # A `class` in render_kw would be a second class attribute, which browsers ignore: add it to the component's own.
+        extra = (params.get("attributes") or {}).pop("class", None)
+        if extra:
+            params["classes"] = f"{params.get('classes') or ''} {extra}".strip()
         return params
 
 

@@ -13,9 +13,11 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from forms import asb as asb_forms
+from forms import cctv as cctv_forms
 from forms import clares_law as clares_law_forms
 from forms import collision_report as collision_report_forms
 from forms import crime as crime_forms
+from forms import firearms as firearms_forms
 from forms import foi as foi_forms
 from forms import road_traffic as road_traffic_forms
 from forms import sarahs_law as sarahs_law_forms
@@ -26,9 +28,11 @@ from forms.base import QuestionPage
 from services.enums import ServiceKind
 from services.journeys import Journey
 from services.journeys.asb import ASB_JOURNEY
+from services.journeys.cctv import CCTV_JOURNEY
 from services.journeys.clares_law import CLARES_LAW_JOURNEY
 from services.journeys.collision_report import COLLISION_REPORT_JOURNEY
 from services.journeys.crime import CRIME_JOURNEY
+from services.journeys.firearms import FIREARMS_JOURNEY, check_address_history
 from services.journeys.foi import FOI_JOURNEY
 from services.journeys.road_traffic import ROAD_TRAFFIC_JOURNEY
 from services.journeys.sarahs_law import SARAHS_LAW_JOURNEY
@@ -207,6 +211,24 @@ SERVICES: dict[str, WebService] = {
             pages=vehicle_forms.PAGE_FORMS,
             start_template="public/start/report-a-vehicle.html",
             next_steps_template="public/next/report-a-vehicle.html",
+        ),
+        WebService(
+            title=_l("Apply for a firearm or shotgun certificate"),
+            summary=_l("Apply for a new firearm or shotgun certificate, or renew one you have."),
+            group=Group.APPLY,
+            journey=FIREARMS_JOURNEY,
+            pages=firearms_forms.page_forms(check_address_history),
+            start_template="public/start/apply-for-a-firearm-or-shotgun-certificate.html",
+            next_steps_template="public/next/apply-for-a-firearm-or-shotgun-certificate.html",
+        ),
+        WebService(
+            title=_l("Register your business CCTV"),
+            summary=_l("Tell us about your business’s CCTV cameras, so officers know where to ask for footage after a crime nearby."),
+            group=Group.APPLY,
+            journey=CCTV_JOURNEY,
+            pages=cctv_forms.PAGE_FORMS,
+            start_template="public/start/register-business-cctv.html",
+            next_steps_template="public/next/register-business-cctv.html",
         ),
     )
 }
