@@ -83,4 +83,13 @@ def test_the_catalogue_lists_services_and_signposts_that_store_nothing(client: P
         page = client.get(path)
         assert page.h1 and "<form" not in page.text
         welsh_client.get(path)  # checked for English left on a Welsh page
-    assert [h.get_text(strip=True) for h in home.soup.select("main h2")][:1] == ["Report"]
+    assert [h.get_text(strip=True) for h in home.soup.select("main h2")][:3] == ["Report", "Apply", "Request information"]
+    every_service = {
+        "/report-a-crime", "/report-anti-social-behaviour", "/report-a-road-traffic-incident", "/report-a-vehicle",
+        "/apply-for-a-firearm-or-shotgun-certificate", "/register-business-cctv", "/request-information-foi",
+        "/request-your-personal-information", "/clares-law-right-to-ask", "/sarahs-law-disclosure-request",
+        "/request-a-collision-report", "/solicitor-request-for-documents",
+    }
+    assert every_service <= set(links.values())
+    for path in every_service:
+        client.get(path)  # each start page renders, with one h1 and a title that matches it
