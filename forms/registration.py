@@ -9,7 +9,12 @@ Every format still on the road is accepted, typed with or without spaces, in any
   digits either way round, like ABC 123, 1234 AB or ABZ 1234.
 
 A valid number is rewritten with the DVLA's spacing, so "ab12cde" is stored as "AB12 CDE".
-The same rule is applied again, on the server, by `services.journeys.vehicles`; keep them in step.
+The road traffic incident also accepts the dashes and dots people type ("AB-12-CDE");
+reporting a stolen or abandoned vehicle accepts spaces only (`spaces_only=True`).
+
+The same rule is applied again, on the server, by `services.journeys.vehicles` (the forms layer
+may not import it); keep them in step: tests/test_road_traffic_rules.py and tests/test_vehicle.py
+prove both layers accept and refuse the same numbers.
 """
 
 from __future__ import annotations
@@ -22,26 +27,30 @@ from wtforms.validators import ValidationError
 
 # Each format splits where the DVLA puts the space.
 _FORMATS = (
-    re.compile(r"^([A-Z]{2}[0-9]{2})([A-Z]{3})$"),
-    re.compile(r"^([A-Z][0-9]{1,3})([A-Z]{3})$"),
-    re.compile(r"^([A-Z]{3})([0-9]{1,3}[A-Z])$"),
-    re.compile(r"^([A-Z]{1,3})([0-9]{1,4})$"),
-    re.compile(r"^([0-9]{1,4})([A-Z]{1,3})$"),
+    re.compile(r"^([A-Z]{2}[0-9]{2})([A-Z]{3})$"),  # current, since 2001: AB12 CDE
+    re.compile(r"^([A-Z][0-9]{1,3})([A-Z]{3})$"),  # prefix, 1983 to 2001: A123 BCD
+    re.compile(r"^([A-Z]{3})([0-9]{1,3}[A-Z])$"),  # suffix, 1963 to 1983: ABC 123D
+    re.compile(r"^([A-Z]{1,3})([0-9]{1,4})$"),  # dateless, and Northern Ireland: ABC 1234
+    re.compile(r"^([0-9]{1,4})([A-Z]{1,3})$"),  # dateless, numbers first: 1234 AB
 )
 # What people type between the characters of a number plate.
 _SEPARATORS = re.compile(r"[\s\-.]+")
+_SPACES = re.compile(r"\s+")
 
+# The road traffic incident's message.
 REGISTRATION_MESSAGE = _l("Enter a real registration number, like AB12 CDE")
+# Reporting a stolen or abandoned vehicle's message.
+REGISTRATION_FORMAT_MESSAGE = _l("Enter a registration number in the correct format, like AB12 CDE")
 
 
-def compact_registration(value: str) -> str:
-    """Upper case, without the spaces, dashes and dots people type."""
-    return _SEPARATORS.sub("", value).upper()
+def compact_registration(value: str, *, spaces_only: bool = False) -> str:
+    """Upper case, without the spaces (and, unless `spaces_only`, the dashes and dots) people type."""
+    return (_SPACES if spaces_only else _SEPARATORS).sub("", value).upper()
 
 
-def normalise_registration(value: str) -> str | None:
+def normalise_registration(value: str, *, spaces_only: bool = False) -> str | None:
     """The number with the DVLA's spacing, or None if it is not a UK registration number."""
-    compact = compact_registration(value)
+    compact = compact_registration(value, spaces_only=spaces_only)
     for pattern in _FORMATS:
         match = pattern.match(compact)
         if match:
@@ -50,13 +59,14 @@ def normalise_registration(value: str) -> str | None:
 
 
 class UkRegistration:
-    """Accept a UK registration number in any format and store it normalised."""
+    """Accept a UK registration number in any format and store it normalised (AB12 CDE)."""
 
-    def __init__(self, message: Any = REGISTRATION_MESSAGE) -> None:
+    def __init__(self, message: Any = REGISTRATION_MESSAGE, *, spaces_only: bool = False) -> None:
         self.message = message
+        self.spaces_only = spaces_only
 
     def __call__(self, form: Any, field: Any) -> None:
-        normalised = normalise_registration(field.data or "")
+        normalised = normalise_registration(field.data or "", spaces_only=self.spaces_only)
         if normalised is None:
             raise ValidationError(str(self.message))
         field.data = normalised

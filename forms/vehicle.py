@@ -22,12 +22,12 @@ from forms.people import (
     SupportNeedsPage,
     VictimDetailsPage,
 )
+from forms.registration import REGISTRATION_FORMAT_MESSAGE, UkRegistration
 from forms.validators import MaxLength, Optional, Required
 from forms.vehicle_fields import (
     NONE_OF_THESE,
     YES_NO_UNKNOWN,
     PlacePage,
-    UkRegistration,
     place_field,
     text_field,
     vin_field,
@@ -155,7 +155,10 @@ class RegistrationPage(ChoicePage):
     registration = GovStringField(
         _l("Registration number"),
         description=_l("For example, AB12 CDE"),
-        validators=[Revealed("registration_known", YesNo.YES.value, _l("Enter the registration number")), UkRegistration()],
+        validators=[
+            Revealed("registration_known", YesNo.YES.value, _l("Enter the registration number")),
+            UkRegistration(REGISTRATION_FORMAT_MESSAGE, spaces_only=True),
+        ],
         render_kw={
             "class": "govuk-input--width-10 govuk-input--extra-letter-spacing",
             "spellcheck": "false",

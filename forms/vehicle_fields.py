@@ -1,9 +1,8 @@
-"""Fields both branches of reporting a vehicle share, and the validators for the numbers that
-identify a vehicle: its registration mark and its VIN.
+"""Fields both branches of reporting a vehicle share, and the validator for the VIN that
+identifies a vehicle (its registration mark is checked by `forms.registration`).
 
 The journey's schema (services/journeys/vehicle.py) applies the same rules to every channel;
-the forms layer may not import it, so the patterns are repeated there, and a test proves
-both accept and reject the same marks.
+the forms layer may not import it, so the VIN pattern is repeated there.
 """
 
 from __future__ import annotations
@@ -29,45 +28,13 @@ YES_NO_UNKNOWN = [
     (YesNoUnknown.UNKNOWN.value, _l("I do not know")),
 ]
 
-# Every format the DVLA has issued, each split where the mark is printed with a space.
-REGISTRATION_FORMATS = (
-    re.compile(r"^([A-Z]{2}[0-9]{2})([A-Z]{3})$"),  # current, since 2001: AB12 CDE
-    re.compile(r"^([A-Z][0-9]{1,3})([A-Z]{3})$"),  # prefix, 1983 to 2001: A123 BCD
-    re.compile(r"^([A-Z]{3})([0-9]{1,3}[A-Z])$"),  # suffix, 1963 to 1983: ABC 123D
-    re.compile(r"^([A-Z]{1,3})([0-9]{1,4})$"),  # dateless, and Northern Ireland: ABC 1234
-    re.compile(r"^([0-9]{1,4})([A-Z]{1,3})$"),  # dateless, numbers first: 1234 AB
-)
 # 17 characters; I, O and Q are never used, so they cannot be mistaken for 1 and 0.
 VIN_PATTERN = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
 
-REGISTRATION_MESSAGE = _l("Enter a registration number in the correct format, like AB12 CDE")
 VIN_LENGTH_MESSAGE = _l("Vehicle identification number (VIN) must be 17 characters")
 VIN_CHARACTERS_MESSAGE = _l(
     "Vehicle identification number (VIN) must only include letters and numbers, and not the letters I, O or Q"
 )
-
-
-def normalise_registration(value: str) -> str | None:
-    """The mark in capitals with its one space where the plate has it, or None if it is not a UK mark."""
-    compact = re.sub(r"\s+", "", value.upper())
-    for pattern in REGISTRATION_FORMATS:
-        match = pattern.match(compact)
-        if match:
-            return f"{match.group(1)} {match.group(2)}"
-    return None
-
-
-class UkRegistration:
-    """A UK registration mark, in any format the DVLA has issued; stored as printed (AB12 CDE)."""
-
-    def __init__(self, message: Any = REGISTRATION_MESSAGE) -> None:
-        self.message = message
-
-    def __call__(self, form: Any, field: Any) -> None:
-        normalised = normalise_registration(field.data or "")
-        if normalised is None:
-            raise ValidationError(str(self.message))
-        field.data = normalised
 
 
 class Vin:

@@ -4,6 +4,7 @@ VIN checks, the built summary, and every rule in English and Welsh."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,8 @@ from flask import Flask
 from marshmallow import ValidationError
 from sqlalchemy import func, select
 
+from forms import registration as form_rule
 from forms import vehicle as vehicle_forms
-from forms.vehicle_fields import normalise_registration as form_registration
 from services.db import db
 from services.journeys.vehicle import VEHICLE_JOURNEY, VehicleReportSchema
 from services.journeys.vehicle import normalise_registration as schema_registration
@@ -26,6 +27,8 @@ from tests.journeys import CONTACT, answer, send, walk
 from tests.pages import PageClient
 
 VEHICLE = "/report-a-vehicle"
+# The form layer's shared rule, as this service uses it: spaces allowed, dashes and dots refused.
+form_registration = partial(form_rule.normalise_registration, spaces_only=True)
 TRANSLATIONS = Translations.load(str(Path(__file__).resolve().parent.parent / "translations"), ["cy"])
 
 

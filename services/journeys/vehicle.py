@@ -19,7 +19,7 @@ from services.enums.vehicle import (
     VehicleReport,
     VehicleType,
 )
-from services.journeys import Exit, Journey, Page, PayloadContext
+from services.journeys import Exit, Journey, Page, PayloadContext, vehicles
 from services.journeys.common import (
     ReporterFields,
     choice,
@@ -36,14 +36,6 @@ from services.vulnerability import vulnerability_flags
 SLUG = "report-a-vehicle"
 EARLIEST_YEARS = 100
 
-# The same formats as the form's validator (forms/vehicle_fields.py), for every channel.
-REGISTRATION_FORMATS = (
-    re.compile(r"^([A-Z]{2}[0-9]{2})([A-Z]{3})$"),  # current, since 2001: AB12 CDE
-    re.compile(r"^([A-Z][0-9]{1,3})([A-Z]{3})$"),  # prefix, 1983 to 2001: A123 BCD
-    re.compile(r"^([A-Z]{3})([0-9]{1,3}[A-Z])$"),  # suffix, 1963 to 1983: ABC 123D
-    re.compile(r"^([A-Z]{1,3})([0-9]{1,4})$"),  # dateless, and Northern Ireland: ABC 1234
-    re.compile(r"^([0-9]{1,4})([A-Z]{1,3})$"),  # dateless, numbers first: 1234 AB
-)
 VIN_PATTERN = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
 # Asked only about a stolen vehicle, and then always answered.
 STOLEN_QUESTIONS = {
@@ -56,13 +48,8 @@ STOLEN_QUESTIONS = {
 
 
 def normalise_registration(value: str) -> str | None:
-    """The mark in capitals with its one space where the plate has it, or None if it is not a UK mark."""
-    compact = re.sub(r"\s+", "", value.upper())
-    for pattern in REGISTRATION_FORMATS:
-        match = pattern.match(compact)
-        if match:
-            return f"{match.group(1)} {match.group(2)}"
-    return None
+    """The mark as printed on the plate, or None: spaces are allowed, dashes and dots are not."""
+    return vehicles.normalise_registration(value, spaces_only=True)
 
 
 def normalise_vin(value: str) -> str | None:

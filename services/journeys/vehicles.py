@@ -1,7 +1,8 @@
 """Vehicles as any journey records them: UK registration numbers and a vehicle's description.
 
 The registration rule is the same as the web form's (`forms/registration.py`), applied again
-here because this is what the server trusts, whichever channel the answers came from.
+here because this is what the server trusts, whichever channel the answers came from. Both the
+road traffic incident and reporting a stolen or abandoned vehicle (`spaces_only=True`) use it.
 """
 
 from __future__ import annotations
@@ -16,23 +17,25 @@ from services.enums.road_traffic import REGISTRATION_UNKNOWN
 from services.journeys.common import text
 
 _FORMATS = (
-    re.compile(r"^([A-Z]{2}[0-9]{2})([A-Z]{3})$"),  # current, AB12 CDE
-    re.compile(r"^([A-Z][0-9]{1,3})([A-Z]{3})$"),  # prefix, A123 BCD
-    re.compile(r"^([A-Z]{3})([0-9]{1,3}[A-Z])$"),  # suffix, ABC 123D
-    re.compile(r"^([A-Z]{1,3})([0-9]{1,4})$"),  # dateless, ABC 123 (and Northern Ireland's ABZ 1234)
-    re.compile(r"^([0-9]{1,4})([A-Z]{1,3})$"),  # dateless, 1234 AB
+    re.compile(r"^([A-Z]{2}[0-9]{2})([A-Z]{3})$"),  # current, since 2001: AB12 CDE
+    re.compile(r"^([A-Z][0-9]{1,3})([A-Z]{3})$"),  # prefix, 1983 to 2001: A123 BCD
+    re.compile(r"^([A-Z]{3})([0-9]{1,3}[A-Z])$"),  # suffix, 1963 to 1983: ABC 123D
+    re.compile(r"^([A-Z]{1,3})([0-9]{1,4})$"),  # dateless, and Northern Ireland: ABC 1234
+    re.compile(r"^([0-9]{1,4})([A-Z]{1,3})$"),  # dateless, numbers first: 1234 AB
 )
 _SEPARATORS = re.compile(r"[\s\-.]+")
+_SPACES = re.compile(r"\s+")
 MAX_VEHICLES = 10
 
 
-def compact_registration(value: str) -> str:
-    return _SEPARATORS.sub("", value).upper()
+def compact_registration(value: str, *, spaces_only: bool = False) -> str:
+    """Upper case, without the spaces (and, unless `spaces_only`, the dashes and dots) people type."""
+    return (_SPACES if spaces_only else _SEPARATORS).sub("", value).upper()
 
 
-def normalise_registration(value: str) -> str | None:
+def normalise_registration(value: str, *, spaces_only: bool = False) -> str | None:
     """The number with the DVLA's spacing, or None if it is not a UK registration number."""
-    compact = compact_registration(value)
+    compact = compact_registration(value, spaces_only=spaces_only)
     for pattern in _FORMATS:
         match = pattern.match(compact)
         if match:
@@ -40,8 +43,8 @@ def normalise_registration(value: str) -> str | None:
     return None
 
 
-def is_uk_registration(value: str) -> bool:
-    return normalise_registration(value) is not None
+def is_uk_registration(value: str, *, spaces_only: bool = False) -> bool:
+    return normalise_registration(value, spaces_only=spaces_only) is not None
 
 
 def vehicle_key(number: int, vehicle: Mapping[str, Any]) -> str:
