@@ -6,9 +6,9 @@ from flask_babel import lazy_gettext as _l
 
 from forms.base import QuestionPage
 from forms.choices import ChoicePage, Revealed
+from forms.common_pages import NONE_OF_THESE, PlacePage, account_field, hostility_field, place_field, risk_field, time_field
 from forms.evidence import EvidencePage
 from forms.fields import (
-    GovCharacterCountField,
     GovCheckboxesField,
     GovDateField,
     GovRadioField,
@@ -24,11 +24,10 @@ from forms.people import (
     SupportNeedsPage,
     VictimDetailsPage,
 )
-from forms.validators import DateChecks, MaxLength, Optional, Required, TimeOfDay, UkPostcode
-from services.enums import HostilityMotivation, RiskFactor, SuspectKnowledge, YesNo, YesNoUnknown
+from forms.validators import DateChecks, MaxLength, Optional, Required
+from services.enums import SuspectKnowledge, YesNo, YesNoUnknown
 from services.enums.asb import AffectedParty, AsbBehaviour, AsbFrequency, AsbImpact, AsbTarget, AsbType
 
-NONE_OF_THESE = "none"
 # ASB can go on for years before someone reports it; older than this is a typing mistake.
 EARLIEST_YEARS = 100
 
@@ -90,20 +89,9 @@ class AimedAtPage(ChoicePage):
 
 
 class HostilityPage(QuestionPage):
-    hostility = GovCheckboxesField(
+    hostility = hostility_field(
         _l("Do you think it is happening because of hostility or prejudice towards any of these?"),
-        description=_l("Select all that apply."),
-        choices=[
-            (HostilityMotivation.RACE.value, _l("Race or ethnicity")),
-            (HostilityMotivation.RELIGION.value, _l("Religion or belief")),
-            (HostilityMotivation.SEXUAL_ORIENTATION.value, _l("Sexual orientation")),
-            (HostilityMotivation.DISABILITY.value, _l("Disability")),
-            (HostilityMotivation.TRANSGENDER.value, _l("Transgender identity")),
-            (NONE_OF_THESE, _l("No, none of these")),
-        ],
-        validators=[Required(_l("Select what you think the hostility or prejudice is towards, or select no"))],
-        is_page_heading=True,
-        exclusive_choice=NONE_OF_THESE,
+        required=_l("Select what you think the hostility or prejudice is towards, or select no"),
         exclusive_message=_l("Select what the hostility or prejudice is towards, or select no, but not both"),
     )
 
@@ -141,17 +129,13 @@ class BehaviourPage(ChoicePage):
 
 
 class DescriptionPage(QuestionPage):
-    description = GovCharacterCountField(
+    description = account_field(
         _l("Tell us what is happening, in your own words"),
-        description=_l(
+        hint=_l(
             "Include what you have seen and heard, what was said or done, who is involved, and when it tends to happen."
         ),
-        validators=[
-            Required(_l("Enter what is happening")),
-            MaxLength(20_000, _l("What is happening must be 20,000 characters or fewer")),
-        ],
-        max_length=20_000,
-        is_page_heading=True,
+        required=_l("Enter what is happening"),
+        too_long=_l("What is happening must be 20,000 characters or fewer"),
     )
 
 
@@ -192,12 +176,7 @@ class WhenOncePage(QuestionPage):
             DateChecks(required=_l("Enter the date it happened"), name=_l("The date it happened"), earliest_years=EARLIEST_YEARS)
         ],
     )
-    occurred_time = GovStringField(
-        _l("Time it happened (optional)"),
-        description=_l("Use the 24-hour clock, for example 14:30. Leave it blank if you do not know."),
-        validators=[Optional(), TimeOfDay()],
-        render_kw={"class": "govuk-input--width-5", "inputmode": "numeric"},
-    )
+    occurred_time = time_field(_l("Time it happened (optional)"))
 
 
 class WhenStartedPage(QuestionPage):
@@ -230,26 +209,10 @@ class WhenStartedPage(QuestionPage):
         return valid
 
 
-class WherePage(QuestionPage):
+class WherePage(PlacePage):
     title = _l("Where is it happening?")
-    lead = _l("Give the postcode if you know it, or describe the place, or both.")
-    postcode = GovStringField(
-        _l("Postcode (optional)"),
-        validators=[Optional(), UkPostcode()],
-        render_kw={"class": "govuk-input--width-10"},
-    )
-    location_description = GovTextAreaField(
-        _l("Describe the place (optional)"),
-        description=_l("For example, the street, the block of flats, a park, or the name of a shop"),
-        validators=[Optional(), MaxLength(1000, _l("Description of the place must be 1,000 characters or fewer"))],
-    )
-
-    def validate(self, extra_validators: object = None) -> bool:
-        valid = super().validate(extra_validators)  # type: ignore[arg-type]
-        if valid and not (self.postcode.data or "").strip() and not (self.location_description.data or "").strip():
-            self.postcode.errors = [str(_l("Enter a postcode or describe where it is happening"))]
-            return False
-        return valid
+    missing_message = _l("Enter a postcode or describe where it is happening")
+    location_description = place_field(_l("For example, the street, the block of flats, a park, or the name of a shop"))
 
 
 class WhoAffectedPage(QuestionPage):
@@ -353,22 +316,7 @@ class ReportedBeforePage(ChoicePage):
 
 
 class RiskPage(QuestionPage):
-    risk_factors = GovCheckboxesField(
-        _l("Does anything make you, or the person it is aimed at, more at risk?"),
-        description=_l("This helps us give the right support. Select all that apply."),
-        choices=[
-            (RiskFactor.UNDER_18.value, _l("They are under 18")),
-            (RiskFactor.DISABILITY.value, _l("They have a disability")),
-            (RiskFactor.MENTAL_HEALTH.value, _l("They have a mental health condition")),
-            (RiskFactor.REPEAT_VICTIM.value, _l("They have been targeted before")),
-            (RiskFactor.DOMESTIC_ABUSE.value, _l("It involves a partner, former partner or family member (domestic abuse)")),
-            (NONE_OF_THESE, _l("No, none of these")),
-        ],
-        validators=[Required(_l("Select anything that makes them more at risk, or select no"))],
-        is_page_heading=True,
-        exclusive_choice=NONE_OF_THESE,
-        exclusive_message=_l("Select what makes them more at risk, or select no, but not both"),
-    )
+    risk_factors = risk_field(_l("Does anything make you, or the person it is aimed at, more at risk?"))
 
 
 PAGE_FORMS: dict[str, type[QuestionPage]] = {

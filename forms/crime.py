@@ -11,10 +11,9 @@ from wtforms import FieldList, Form, FormField
 from wtforms.validators import ValidationError
 
 from forms.base import QuestionPage
+from forms.common_pages import PlacePage, account_field, hostility_field, place_field, risk_field, time_field
 from forms.evidence import EvidencePage
 from forms.fields import (
-    GovCharacterCountField,
-    GovCheckboxesField,
     GovDateField,
     GovRadioField,
     GovStringField,
@@ -30,17 +29,14 @@ from forms.people import (
     SupportNeedsPage,
     VictimDetailsPage,
 )
-from forms.validators import DateChecks, MaxLength, Optional, Required, RequiredIf, TimeOfDay, UkPostcode
+from forms.validators import DateChecks, MaxLength, Optional, Required, RequiredIf
 from services.enums import (
     CrimeCategory,
-    HostilityMotivation,
     ReporterRole,
-    RiskFactor,
     SuspectKnowledge,
     YesNo,
 )
 
-NONE_OF_THESE = "none"
 MAX_PROPERTY_ITEMS = 20
 
 
@@ -87,20 +83,9 @@ class CategoryPage(QuestionPage):
 
 
 class HostilityPage(QuestionPage):
-    hostility = GovCheckboxesField(
+    hostility = hostility_field(
         _l("Do you think it was motivated by hostility towards any of these?"),
-        description=_l("Select all that apply."),
-        choices=[
-            (HostilityMotivation.RACE.value, _l("Race or ethnicity")),
-            (HostilityMotivation.RELIGION.value, _l("Religion or belief")),
-            (HostilityMotivation.SEXUAL_ORIENTATION.value, _l("Sexual orientation")),
-            (HostilityMotivation.DISABILITY.value, _l("Disability")),
-            (HostilityMotivation.TRANSGENDER.value, _l("Transgender identity")),
-            (NONE_OF_THESE, _l("No, none of these")),
-        ],
-        validators=[Required(_l("Select what you think the hostility was towards, or select no"))],
-        is_page_heading=True,
-        exclusive_choice=NONE_OF_THESE,
+        required=_l("Select what you think the hostility was towards, or select no"),
         exclusive_message=_l("Select what the hostility was towards, or select no, but not both"),
     )
 
@@ -131,12 +116,7 @@ class WhenDatePage(QuestionPage):
         description=_l("For example, 27 3 2026"),
         validators=[DateChecks(required=_l("Enter the date it happened"), name=_l("The date it happened"), earliest_years=100)],
     )
-    occurred_time = GovStringField(
-        _l("Time it happened (optional)"),
-        description=_l("Use the 24-hour clock, for example 14:30. Leave it blank if you do not know."),
-        validators=[Optional(), TimeOfDay()],
-        render_kw={"class": "govuk-input--width-5", "inputmode": "numeric"},
-    )
+    occurred_time = time_field(_l("Time it happened (optional)"))
 
 
 class WhenRangePage(QuestionPage):
@@ -165,38 +145,18 @@ class WhenRangePage(QuestionPage):
         return valid
 
 
-class WherePage(QuestionPage):
+class WherePage(PlacePage):
     title = _l("Where did it happen?")
-    lead = _l("Give the postcode if you know it, or describe the place, or both.")
-    postcode = GovStringField(
-        _l("Postcode (optional)"),
-        validators=[Optional(), UkPostcode()],
-        render_kw={"class": "govuk-input--width-10"},
-    )
-    location_description = GovTextAreaField(
-        _l("Describe the place (optional)"),
-        description=_l("For example, the street, a landmark, the name of a shop or park, or the bus route"),
-        validators=[Optional(), MaxLength(1000, _l("Description of the place must be 1,000 characters or fewer"))],
-    )
-
-    def validate(self, extra_validators: object = None) -> bool:
-        valid = super().validate(extra_validators)  # type: ignore[arg-type]
-        if valid and not (self.postcode.data or "").strip() and not (self.location_description.data or "").strip():
-            self.postcode.errors = [str(_l("Enter a postcode or describe where it happened"))]
-            return False
-        return valid
+    missing_message = _l("Enter a postcode or describe where it happened")
+    location_description = place_field(_l("For example, the street, a landmark, the name of a shop or park, or the bus route"))
 
 
 class DescriptionPage(QuestionPage):
-    description = GovCharacterCountField(
+    description = account_field(
         _l("Tell us what happened, in your own words"),
-        description=_l("Include what you saw and heard, who was there, and anything that was said."),
-        validators=[
-            Required(_l("Enter what happened")),
-            MaxLength(20_000, _l("What happened must be 20,000 characters or fewer")),
-        ],
-        max_length=20_000,
-        is_page_heading=True,
+        hint=_l("Include what you saw and heard, who was there, and anything that was said."),
+        required=_l("Enter what happened"),
+        too_long=_l("What happened must be 20,000 characters or fewer"),
     )
 
 
@@ -347,22 +307,7 @@ class InjuriesPage(QuestionPage):
 
 
 class RiskPage(QuestionPage):
-    risk_factors = GovCheckboxesField(
-        _l("Does anything make you, or the person it happened to, more at risk?"),
-        description=_l("This helps us give the right support. Select all that apply."),
-        choices=[
-            (RiskFactor.UNDER_18.value, _l("They are under 18")),
-            (RiskFactor.DISABILITY.value, _l("They have a disability")),
-            (RiskFactor.MENTAL_HEALTH.value, _l("They have a mental health condition")),
-            (RiskFactor.REPEAT_VICTIM.value, _l("They have been targeted before")),
-            (RiskFactor.DOMESTIC_ABUSE.value, _l("It involves a partner, former partner or family member (domestic abuse)")),
-            (NONE_OF_THESE, _l("No, none of these")),
-        ],
-        validators=[Required(_l("Select anything that makes them more at risk, or select no"))],
-        is_page_heading=True,
-        exclusive_choice=NONE_OF_THESE,
-        exclusive_message=_l("Select what makes them more at risk, or select no, but not both"),
-    )
+    risk_factors = risk_field(_l("Does anything make you, or the person it happened to, more at risk?"))
 
 
 PAGE_FORMS: dict[str, type[QuestionPage]] = {

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from forms.base import QuestionPage
 from forms.choices import ChoicePage, Revealed
+from forms.common_pages import NONE_OF_THESE, PlacePage, place_field
 from forms.fields import (
     GovCharacterCountField,
     GovCheckboxesField,
@@ -24,14 +25,7 @@ from forms.people import (
 )
 from forms.registration import REGISTRATION_FORMAT_MESSAGE, UkRegistration
 from forms.validators import MaxLength, Optional, Required
-from forms.vehicle_fields import (
-    NONE_OF_THESE,
-    YES_NO_UNKNOWN,
-    PlacePage,
-    place_field,
-    text_field,
-    vin_field,
-)
+from forms.vehicle_fields import YES_NO_UNKNOWN, text_field, vin_field
 from forms.vehicle_stolen import (
     ContentsPage,
     FoundMissingPage,

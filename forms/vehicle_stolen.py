@@ -9,10 +9,11 @@ from flask_babel import lazy_gettext as _l
 
 from forms.base import QuestionPage
 from forms.choices import ChoicePage, Revealed
+from forms.common_pages import PlacePage, place_field, time_field
 from forms.fields import GovDateField, GovRadioField, GovStringField, GovTextAreaField
 from forms.people import YES_NO
 from forms.validators import DateChecks, MaxLength, Required
-from forms.vehicle_fields import EARLIEST_YEARS, YES_NO_UNKNOWN, PlacePage, place_field, text_field, time_field, vin_field
+from forms.vehicle_fields import EARLIEST_YEARS, YES_NO_UNKNOWN, text_field, vin_field
 from services.enums import YesNo, YesNoUnknown
 from services.enums.vehicle import KeysStatus, RegisteredKeeper
 
