@@ -24,6 +24,11 @@ def always(_: Mapping[str, Any]) -> bool:
     return True
 
 
+def answer_is(field: str, *values: str) -> Condition:
+    """A condition: the answer to `field` is one of `values`."""
+    return lambda data: data.get(field) in values
+
+
 @dataclass(frozen=True)
 class Page:
     id: str

@@ -18,25 +18,20 @@ from services.enums import (
     YesNoUnknown,
 )
 from services.enums.asb import AffectedParty, AsbBehaviour, AsbFrequency, AsbImpact, AsbTarget, AsbType
-from services.journeys import Exit, Journey, Page, PayloadContext
+from services.journeys import Exit, Journey, Page, PayloadContext, answer_is
 from services.journeys.common import (
     ReporterFields,
     choice,
     is_uk_postcode,
     local_iso,
-    normalise_postcode,
     parse_time,
     reporter_payload,
     text,
 )
-from services.vulnerability import vulnerability_flags
+from services.journeys.payloads import place_location, report_flags, submission
 
 SLUG = "report-anti-social-behaviour"
 EARLIEST_YEARS = 100
-
-
-def _is(field: str, *values: str) -> Any:
-    return lambda data: data.get(field) in values
 
 
 def _personal(data: Mapping[str, Any]) -> bool:
@@ -57,13 +52,13 @@ PAGES = (
     Page("description"),
     Page("still-happening"),
     Page("how-often"),
-    Page("when-once", applies=_is("frequency", AsbFrequency.ONCE)),
+    Page("when-once", applies=answer_is("frequency", AsbFrequency.ONCE)),
     Page("when-started", applies=lambda d: d.get("frequency") not in (None, AsbFrequency.ONCE)),
     Page("where"),
     Page("who-affected"),
     Page("impact"),
     Page("responsible"),
-    Page("responsible-details", applies=_is("responsible_known", SuspectKnowledge.KNOWN, SuspectKnowledge.CAN_DESCRIBE)),
+    Page("responsible-details", applies=answer_is("responsible_known", SuspectKnowledge.KNOWN, SuspectKnowledge.CAN_DESCRIBE)),
     Page("reported-before"),
     Page("evidence"),
     Page("risk", applies=_personal),
@@ -198,32 +193,17 @@ def reporter_role(data: Mapping[str, Any]) -> ReporterRole:
 
 def build_asb_payload(data: dict[str, Any], context: PayloadContext) -> dict[str, Any]:
     """The national platform's Submission document for an anti-social behaviour report."""
-    location: dict[str, Any] = {}
-    if data.get("postcode"):
-        location["postcode"] = normalise_postcode(data["postcode"])
-    if data.get("location_description"):
-        location["description"] = data["location_description"]
-    flags: dict[str, Any] = {
-        "vulnerability": vulnerability_flags(data, context.submitted_at.date()),
-        "safe_to_contact": data.get("safe_to_contact") != YesNo.NO,
-    }
-    return {
-        "schema_version": "1.0",
-        "force_code": context.force_code,
-        "force_reference": context.reference,
-        "service": SLUG,
-        "kind": ServiceKind.INCIDENT.value,
-        "submitted_at": context.submitted_at.isoformat(),
-        "language": context.language,
-        "channel": context.channel,
-        "reporter": reporter_payload(data, reporter_role(data)),
-        "summary": data["description"],
-        "category": f"asb-{data['asb_type']}",
-        "occurred": _occurred(data),
-        "location": location,
-        "answers": context.answers,
-        "flags": flags,
-    }
+    return submission(
+        context,
+        service=SLUG,
+        kind=ServiceKind.INCIDENT,
+        reporter=reporter_payload(data, reporter_role(data)),
+        summary=data["description"],
+        category=f"asb-{data['asb_type']}",
+        occurred=_occurred(data),
+        location=place_location(data),
+        flags=report_flags(data, context),
+    )
 
 
 ASB_JOURNEY = Journey(
@@ -232,5 +212,5 @@ ASB_JOURNEY = Journey(
     pages=PAGES,
     schema=AsbReportSchema,
     build_payload=build_asb_payload,
-    exits=(Exit(page="happening-now", when=_is("happening_now", YesNo.YES), to="call-999"),),
+    exits=(Exit(page="happening-now", when=answer_is("happening_now", YesNo.YES), to="call-999"),),
 )

@@ -20,7 +20,7 @@ from services.journeys.common import (
     reporter_payload,
     text,
 )
-from services.vulnerability import vulnerability_flags
+from services.journeys.payloads import submission, vulnerability_only
 
 SLUG = "register-business-cctv"
 
@@ -122,25 +122,19 @@ def registration_summary(data: Mapping[str, Any]) -> str:
 
 def build_cctv_payload(data: dict[str, Any], context: PayloadContext) -> dict[str, Any]:
     """The national platform's Submission document for a CCTV registration."""
-    return {
-        "schema_version": "1.0",
-        "force_code": context.force_code,
-        "force_reference": context.reference,
-        "service": SLUG,
-        "kind": ServiceKind.APPLICATION.value,
-        "submitted_at": context.submitted_at.isoformat(),
-        "language": context.language,
-        "channel": context.channel,
-        "reporter": reporter_payload(data, ReporterRole.APPLICANT),
-        "summary": registration_summary(data),
-        "category": "business_cctv",
-        "location": {
+    return submission(
+        context,
+        service=SLUG,
+        kind=ServiceKind.APPLICATION,
+        reporter=reporter_payload(data, ReporterRole.APPLICANT),
+        summary=registration_summary(data),
+        category="business_cctv",
+        location={
             "postcode": normalise_postcode(data["address_postcode"]),
             "description": f"{data['organisation_name']}, {_address(data)}"[:1000],
         },
-        "answers": context.answers,
-        "flags": {"vulnerability": vulnerability_flags(data, context.submitted_at.date())},
-    }
+        flags=vulnerability_only(data, context),
+    )
 
 
 CCTV_JOURNEY = Journey(

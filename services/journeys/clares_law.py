@@ -15,7 +15,7 @@ from marshmallow import ValidationError, fields, post_load, validate, validates_
 
 from services.enums import RiskFactor, ServiceKind, YesNo, YesNoUnknown
 from services.enums.disclosure import AskingFor, RelationshipLength, RelationshipStatus
-from services.journeys import Exit, Journey, Page, PayloadContext
+from services.journeys import Exit, Journey, Page, PayloadContext, answer_is
 from services.journeys.common import choice, text
 from services.journeys.disclosure import SAFE_CONTACT_PAGES, DisclosureFields, Errors, disclosure_payload
 
@@ -26,17 +26,13 @@ AT_RISK_FIELDS = ("at_risk_name", "at_risk_relationship", "at_risk_aware")
 IDENTIFIERS = ("subject_date_of_birth", "subject_age", "subject_address", "subject_description")
 
 
-def _is(field: str, *values: str) -> Any:
-    return lambda data: data.get(field) in values
-
-
 PAGES = (
     Page("immediate-danger"),
     Page("asking-for"),
-    Page("person-at-risk", applies=_is("asking_for", AskingFor.SOMEONE_ELSE)),
+    Page("person-at-risk", applies=answer_is("asking_for", AskingFor.SOMEONE_ELSE)),
     Page("partner-details"),
-    Page("relationship", applies=_is("asking_for", AskingFor.SELF)),
-    Page("their-relationship", applies=_is("asking_for", AskingFor.SOMEONE_ELSE)),
+    Page("relationship", applies=answer_is("asking_for", AskingFor.SELF)),
+    Page("their-relationship", applies=answer_is("asking_for", AskingFor.SOMEONE_ELSE)),
     Page("reason"),
     Page("your-details"),
     *SAFE_CONTACT_PAGES,
@@ -104,5 +100,5 @@ CLARES_LAW_JOURNEY = Journey(
     pages=PAGES,
     schema=ClaresLawSchema,
     build_payload=build_payload,
-    exits=(Exit(page="immediate-danger", when=_is("immediate_danger", YesNo.YES), to="call-999"),),
+    exits=(Exit(page="immediate-danger", when=answer_is("immediate_danger", YesNo.YES), to="call-999"),),
 )

@@ -17,18 +17,17 @@ from services.enums import (
     SuspectKnowledge,
     YesNo,
 )
-from services.journeys import Exit, Journey, Page, PayloadContext
+from services.journeys import Exit, Journey, Page, PayloadContext, answer_is
 from services.journeys.common import (
     ReporterFields,
     choice,
     is_uk_postcode,
     local_iso,
-    normalise_postcode,
     parse_time,
     reporter_payload,
     text,
 )
-from services.vulnerability import vulnerability_flags
+from services.journeys.payloads import place_location, report_flags, submission
 
 SLUG = "report-a-crime"
 
@@ -54,33 +53,29 @@ PERSONAL_ROLES = {ReporterRole.VICTIM, ReporterRole.WITNESS, ReporterRole.THIRD_
 CRIME_ROLES = (*PERSONAL_ROLES, ReporterRole.ORGANISATION)
 
 
-def _is(field: str, *values: str) -> Any:
-    return lambda data: data.get(field) in values
-
-
 PAGES = (
     Page("happening-now"),
     Page("reporter-role"),
     Page("category"),
     Page("hostility", applies=lambda d: d.get("category") in HATE_CAN_APPLY),
     Page("when"),
-    Page("when-date", applies=_is("date_known", YesNo.YES)),
-    Page("when-range", applies=_is("date_known", YesNo.NO)),
+    Page("when-date", applies=answer_is("date_known", YesNo.YES)),
+    Page("when-range", applies=answer_is("date_known", YesNo.NO)),
     Page("where"),
     Page("description"),
     Page("suspect"),
     Page(
         "suspect-details",
-        applies=_is("suspect_known", SuspectKnowledge.KNOWN, SuspectKnowledge.CAN_DESCRIBE),
+        applies=answer_is("suspect_known", SuspectKnowledge.KNOWN, SuspectKnowledge.CAN_DESCRIBE),
     ),
     Page("property", applies=lambda d: d.get("category") in PROPERTY_CAN_APPLY),
-    Page("property-items", applies=_is("property_involved", YesNo.YES)),
+    Page("property-items", applies=answer_is("property_involved", YesNo.YES)),
     Page("evidence"),
     Page("injuries", applies=lambda d: d.get("reporter_role") != ReporterRole.ORGANISATION),
-    Page("risk", applies=_is("reporter_role", ReporterRole.VICTIM, ReporterRole.THIRD_PARTY)),
-    Page("your-details", applies=_is("reporter_role", ReporterRole.VICTIM)),
-    Page("your-name", applies=_is("reporter_role", ReporterRole.WITNESS, ReporterRole.THIRD_PARTY)),
-    Page("organisation-details", applies=_is("reporter_role", ReporterRole.ORGANISATION)),
+    Page("risk", applies=answer_is("reporter_role", ReporterRole.VICTIM, ReporterRole.THIRD_PARTY)),
+    Page("your-details", applies=answer_is("reporter_role", ReporterRole.VICTIM)),
+    Page("your-name", applies=answer_is("reporter_role", ReporterRole.WITNESS, ReporterRole.THIRD_PARTY)),
+    Page("organisation-details", applies=answer_is("reporter_role", ReporterRole.ORGANISATION)),
     Page("address"),
     Page("contact"),
     Page("contact-preference"),
@@ -184,33 +179,17 @@ def _occurred(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def build_crime_payload(data: dict[str, Any], context: PayloadContext) -> dict[str, Any]:
     """The national platform's Submission document for a crime report."""
-    location: dict[str, Any] = {}
-    if data.get("postcode"):
-        location["postcode"] = normalise_postcode(data["postcode"])
-    if data.get("location_description"):
-        location["description"] = data["location_description"]
-    reporter = reporter_payload(data, data["reporter_role"])
-    flags: dict[str, Any] = {
-        "vulnerability": vulnerability_flags(data, context.submitted_at.date()),
-        "safe_to_contact": data.get("safe_to_contact") != YesNo.NO,
-    }
-    return {
-        "schema_version": "1.0",
-        "force_code": context.force_code,
-        "force_reference": context.reference,
-        "service": SLUG,
-        "kind": ServiceKind.CRIME.value,
-        "submitted_at": context.submitted_at.isoformat(),
-        "language": context.language,
-        "channel": context.channel,
-        "reporter": reporter,
-        "summary": data["description"],
-        "category": data["category"],
-        "occurred": _occurred(data),
-        "location": location,
-        "answers": context.answers,
-        "flags": flags,
-    }
+    return submission(
+        context,
+        service=SLUG,
+        kind=ServiceKind.CRIME,
+        reporter=reporter_payload(data, data["reporter_role"]),
+        summary=data["description"],
+        category=data["category"],
+        occurred=_occurred(data),
+        location=place_location(data),
+        flags=report_flags(data, context),
+    )
 
 
 CRIME_JOURNEY = Journey(
@@ -219,5 +198,5 @@ CRIME_JOURNEY = Journey(
     pages=PAGES,
     schema=CrimeReportSchema,
     build_payload=build_crime_payload,
-    exits=(Exit(page="happening-now", when=_is("happening_now", YesNo.YES), to="call-999"),),
+    exits=(Exit(page="happening-now", when=answer_is("happening_now", YesNo.YES), to="call-999"),),
 )

@@ -19,7 +19,7 @@ from services.enums import ContactMethod, ReporterRole, ServiceKind, YesNo
 from services.enums.disclosure import SafeContactMethod
 from services.journeys import Page, PayloadContext
 from services.journeys.common import ReporterFields, choice, reporter_payload, text
-from services.vulnerability import vulnerability_flags
+from services.journeys.payloads import submission, vulnerability_only
 
 SAFE_METHODS = tuple(method.value for method in SafeContactMethod if method is not SafeContactMethod.NONE)
 PHONE_METHODS = (SafeContactMethod.PHONE_CALL.value, SafeContactMethod.TEXT_MESSAGE.value)
@@ -141,22 +141,13 @@ def disclosure_payload(
     """The national platform's Submission for a disclosure request, made with the person's
     own words as its summary and their safe-contact choices as its flags."""
     reporter = reporter_payload({**data, "preferred_contact": preferred_contact(data)}, ReporterRole.REQUESTER)
-    return {
-        "schema_version": "1.0",
-        "force_code": context.force_code,
-        "force_reference": context.reference,
-        "service": service,
-        "kind": ServiceKind.INFORMATION_REQUEST.value,
-        "submitted_at": context.submitted_at.isoformat(),
-        "language": context.language,
-        "channel": context.channel,
-        "reporter": reporter,
-        "summary": summary,
-        "category": category,
-        "answers": context.answers,
-        "flags": {
-            "vulnerability": vulnerability_flags(data, context.submitted_at.date()),
-            "safe_to_contact": bool(safe_methods(data)),
-        },
-    }
+    return submission(
+        context,
+        service=service,
+        kind=ServiceKind.INFORMATION_REQUEST,
+        reporter=reporter,
+        summary=summary,
+        category=category,
+        flags={**vulnerability_only(data, context), "safe_to_contact": bool(safe_methods(data))},
+    )
 

@@ -19,7 +19,7 @@ from services.enums.firearms import (
     MedicalCondition,
     StorageType,
 )
-from services.journeys import Exit, Journey, Page, PayloadContext
+from services.journeys import Exit, Journey, Page, PayloadContext, answer_is
 from services.journeys.common import (
     ReporterFields,
     age_on,
@@ -30,7 +30,7 @@ from services.journeys.common import (
     reporter_payload,
     text,
 )
-from services.vulnerability import vulnerability_flags
+from services.journeys.payloads import submission, vulnerability_only
 
 SLUG = "apply-for-a-firearm-or-shotgun-certificate"
 HISTORY_YEARS = 5
@@ -106,10 +106,6 @@ def _moved_in_recently(data: Mapping[str, Any]) -> bool:
     return isinstance(moved_in, str) and date.fromisoformat(moved_in) > five_years_before(date.today())
 
 
-def _is(field: str, *values: str) -> Any:
-    return lambda data: data.get(field) in values
-
-
 def _reason_given(*reasons: FirearmReason) -> Any:
     return lambda data: any(item.get("reason") in reasons for item in data.get("firearms") or ())
 
@@ -127,11 +123,11 @@ PAGES = (
     Page("convictions"),
     Page("first-referee"),
     Page("second-referee"),
-    Page("firearms", applies=_is("certificate_type", *WANTS_FIREARM)),
+    Page("firearms", applies=answer_is("certificate_type", *WANTS_FIREARM)),
     Page("target-club", applies=_reason_given(FirearmReason.TARGET_SHOOTING)),
     Page("shooting-land", applies=_reason_given(FirearmReason.DEER_STALKING, FirearmReason.PEST_CONTROL)),
     Page("other-reasons", applies=_reason_given(FirearmReason.COLLECTING, FirearmReason.OTHER)),
-    Page("shotgun-use", applies=_is("certificate_type", *WANTS_SHOTGUN)),
+    Page("shotgun-use", applies=answer_is("certificate_type", *WANTS_SHOTGUN)),
     Page("storage-address"),
     Page("storage"),
     Page("contact"),
@@ -329,22 +325,16 @@ def _location(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def build_firearms_payload(data: dict[str, Any], context: PayloadContext) -> dict[str, Any]:
     """The national platform's Submission document for a certificate application."""
-    return {
-        "schema_version": "1.0",
-        "force_code": context.force_code,
-        "force_reference": context.reference,
-        "service": SLUG,
-        "kind": ServiceKind.APPLICATION.value,
-        "submitted_at": context.submitted_at.isoformat(),
-        "language": context.language,
-        "channel": context.channel,
-        "reporter": reporter_payload(data, ReporterRole.APPLICANT),
-        "summary": application_summary(data),
-        "category": f"firearms_{data['certificate_type']}_{data['application_type']}",
-        "location": _location(data),
-        "answers": context.answers,
-        "flags": {"vulnerability": vulnerability_flags(data, context.submitted_at.date())},
-    }
+    return submission(
+        context,
+        service=SLUG,
+        kind=ServiceKind.APPLICATION,
+        reporter=reporter_payload(data, ReporterRole.APPLICANT),
+        summary=application_summary(data),
+        category=f"firearms_{data['certificate_type']}_{data['application_type']}",
+        location=_location(data),
+        flags=vulnerability_only(data, context),
+    )
 
 
 FIREARMS_JOURNEY = Journey(
@@ -353,5 +343,5 @@ FIREARMS_JOURNEY = Journey(
     pages=PAGES,
     schema=FirearmsApplicationSchema,
     build_payload=build_firearms_payload,
-    exits=(Exit(page="gp-consent", when=_is("gp_consent", YesNo.NO), to="doctor-permission-needed"),),
+    exits=(Exit(page="gp-consent", when=answer_is("gp_consent", YesNo.NO), to="doctor-permission-needed"),),
 )

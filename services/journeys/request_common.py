@@ -12,7 +12,7 @@ from marshmallow import fields
 from services.enums import ReporterRole, ServiceKind, YesNo
 from services.journeys import PayloadContext
 from services.journeys.common import ReporterFields, choice, reporter_payload
-from services.vulnerability import vulnerability_flags
+from services.journeys.payloads import submission, vulnerability_only
 
 # The contract's limit for a summary.
 MAX_SUMMARY = 20_000
@@ -86,23 +86,17 @@ def request_payload(
     """The national platform's Submission for an information request."""
     reporter = reporter_payload(data, ReporterRole.REQUESTER)
     reporter.update(reporter_extra or {})
-    flags: dict[str, Any] = {"vulnerability": vulnerability_flags(data, context.submitted_at.date())}
+    flags = vulnerability_only(data, context)
     if data.get("safe_to_contact"):
         flags["safe_to_contact"] = data["safe_to_contact"] != YesNo.NO
-    payload = {
-        "schema_version": "1.0",
-        "force_code": context.force_code,
-        "force_reference": context.reference,
-        "service": service,
-        "kind": ServiceKind.INFORMATION_REQUEST.value,
-        "submitted_at": context.submitted_at.isoformat(),
-        "language": context.language,
-        "channel": context.channel,
-        "reporter": reporter,
-        "summary": clip(summary),
-        "category": category,
-        "answers": context.answers,
-        "flags": flags,
-    }
+    payload = submission(
+        context,
+        service=service,
+        kind=ServiceKind.INFORMATION_REQUEST,
+        reporter=reporter,
+        summary=clip(summary),
+        category=category,
+        flags=flags,
+    )
     payload.update(extra)
     return payload

@@ -17,7 +17,7 @@ from services.enums.road_traffic import (
     InjurySeverity,
     Involvement,
 )
-from services.journeys import Exit, Journey, Page, PayloadContext
+from services.journeys import Exit, Journey, Page, PayloadContext, answer_is
 from services.journeys.common import (
     UK_TIME,
     ReporterFields,
@@ -29,8 +29,8 @@ from services.journeys.common import (
     reporter_payload,
     text,
 )
+from services.journeys.payloads import report_flags, submission
 from services.journeys.vehicles import MAX_VEHICLES, VehicleSchema, check_vehicle_list, vehicle_keys
-from services.vulnerability import vulnerability_flags
 
 SLUG = "report-a-road-traffic-incident"
 
@@ -93,10 +93,6 @@ def _occurred_on(data: Mapping[str, Any]) -> date | None:
         return None
 
 
-def _is(field: str, *values: str) -> Any:
-    return lambda data: data.get(field) in values
-
-
 def _late(data: Mapping[str, Any]) -> bool:
     return reported_too_late_for_notice(data.get("incident_type"), _occurred_on(data), uk_today())
 
@@ -114,13 +110,13 @@ PAGES = (
     Page("injury-details", applies=lambda d: d.get("injury_severity") not in (None, InjurySeverity.NONE)),
     Page("details-exchanged", applies=lambda d: d.get("incident_type") in COLLISIONS),
     Page("footage"),
-    Page("footage-details", applies=_is("has_footage", YesNo.YES)),
+    Page("footage-details", applies=answer_is("has_footage", YesNo.YES)),
     # Footage, photos and documents can be uploaded here rather than asked for later.
     Page("evidence"),
     Page("account"),
     Page("your-details", applies=lambda d: REPORTER_ROLES.get(d.get("involvement")) == ReporterRole.VICTIM),
-    Page("your-name", applies=_is("involvement", Involvement.WITNESS)),
-    Page("organisation-details", applies=_is("involvement", Involvement.ORGANISATION)),
+    Page("your-name", applies=answer_is("involvement", Involvement.WITNESS)),
+    Page("organisation-details", applies=answer_is("involvement", Involvement.ORGANISATION)),
     Page("address"),
     Page("contact"),
     Page("contact-preference"),
@@ -245,28 +241,17 @@ def _location(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def build_road_traffic_payload(data: dict[str, Any], context: PayloadContext) -> dict[str, Any]:
     """The national platform's Submission document for a road traffic incident."""
-    role = REPORTER_ROLES[Involvement(data["involvement"])]
-    flags: dict[str, Any] = {
-        "vulnerability": vulnerability_flags(data, context.submitted_at.date()),
-        "safe_to_contact": data.get("safe_to_contact") != YesNo.NO,
-    }
-    return {
-        "schema_version": "1.0",
-        "force_code": context.force_code,
-        "force_reference": context.reference,
-        "service": SLUG,
-        "kind": ServiceKind.INCIDENT.value,
-        "submitted_at": context.submitted_at.isoformat(),
-        "language": context.language,
-        "channel": context.channel,
-        "reporter": reporter_payload(data, role),
-        "summary": data["account"],
-        "category": category_code(data),
-        "occurred": _occurred(data),
-        "location": _location(data),
-        "answers": context.answers,
-        "flags": flags,
-    }
+    return submission(
+        context,
+        service=SLUG,
+        kind=ServiceKind.INCIDENT,
+        reporter=reporter_payload(data, REPORTER_ROLES[Involvement(data["involvement"])]),
+        summary=data["account"],
+        category=category_code(data),
+        occurred=_occurred(data),
+        location=_location(data),
+        flags=report_flags(data, context),
+    )
 
 
 ROAD_TRAFFIC_JOURNEY = Journey(
@@ -275,5 +260,5 @@ ROAD_TRAFFIC_JOURNEY = Journey(
     pages=PAGES,
     schema=RoadTrafficIncidentSchema,
     build_payload=build_road_traffic_payload,
-    exits=(Exit(page="happening-now", when=_is("happening_now", YesNo.YES), to="call-999"),),
+    exits=(Exit(page="happening-now", when=answer_is("happening_now", YesNo.YES), to="call-999"),),
 )

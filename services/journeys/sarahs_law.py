@@ -12,7 +12,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate, va
 
 from services.enums import RiskFactor, ServiceKind, YesNo
 from services.enums.disclosure import ChildRelationship
-from services.journeys import Exit, Journey, Page, PayloadContext
+from services.journeys import Exit, Journey, Page, PayloadContext, answer_is
 from services.journeys.common import choice, text
 from services.journeys.disclosure import SAFE_CONTACT_PAGES, DisclosureFields, Errors, disclosure_payload
 
@@ -20,10 +20,6 @@ SLUG = "sarahs-law-disclosure-request"
 CATEGORY = "csods_disclosure_request"
 MAX_CHILDREN = 10
 MINIMUM_SUBJECT_AGE = 10
-
-
-def _is(field: str, *values: str) -> Any:
-    return lambda data: data.get(field) in values
 
 
 PAGES = (
@@ -88,5 +84,5 @@ SARAHS_LAW_JOURNEY = Journey(
     pages=PAGES,
     schema=SarahsLawSchema,
     build_payload=build_payload,
-    exits=(Exit(page="immediate-danger", when=_is("immediate_danger", YesNo.YES), to="call-999"),),
+    exits=(Exit(page="immediate-danger", when=answer_is("immediate_danger", YesNo.YES), to="call-999"),),
 )

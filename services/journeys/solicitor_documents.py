@@ -16,7 +16,7 @@ from services.enums import ContactMethod, ReporterRole, ServiceKind
 from services.enums.solicitor import AuthorityType, CaseType, DocumentType
 from services.journeys import Journey, Page, PayloadContext
 from services.journeys.common import ReporterFields, choice, reporter_payload, text
-from services.vulnerability import vulnerability_flags
+from services.journeys.payloads import submission, vulnerability_only
 
 SLUG = "solicitor-request-for-documents"
 CATEGORY = "solicitor_request_for_documents"
@@ -160,24 +160,15 @@ def summary(data: dict[str, Any]) -> str:
 
 def build_payload(data: dict[str, Any], context: PayloadContext) -> dict[str, Any]:
     reporter = reporter_payload({**data, "preferred_contact": ContactMethod.EMAIL.value}, ReporterRole.REQUESTER)
-    return {
-        "schema_version": "1.0",
-        "force_code": context.force_code,
-        "force_reference": context.reference,
-        "service": SLUG,
-        "kind": ServiceKind.INFORMATION_REQUEST.value,
-        "submitted_at": context.submitted_at.isoformat(),
-        "language": context.language,
-        "channel": context.channel,
-        "reporter": reporter,
-        "summary": summary(data)[:20_000],
-        "category": CATEGORY,
-        "answers": context.answers,
-        "flags": {
-            "vulnerability": vulnerability_flags(data, context.submitted_at.date()),
-            "safe_to_contact": True,
-        },
-    }
+    return submission(
+        context,
+        service=SLUG,
+        kind=ServiceKind.INFORMATION_REQUEST,
+        reporter=reporter,
+        summary=summary(data)[:20_000],
+        category=CATEGORY,
+        flags={**vulnerability_only(data, context), "safe_to_contact": True},
+    )
 
 
 SOLICITOR_DOCUMENTS_JOURNEY = Journey(

@@ -19,19 +19,18 @@ from services.enums.vehicle import (
     VehicleReport,
     VehicleType,
 )
-from services.journeys import Exit, Journey, Page, PayloadContext, vehicles
+from services.journeys import Exit, Journey, Page, PayloadContext, answer_is, vehicles
 from services.journeys.common import (
     ReporterFields,
     choice,
     is_uk_postcode,
     local_iso,
-    normalise_postcode,
     parse_time,
     reporter_payload,
     text,
 )
+from services.journeys.payloads import place_location, report_flags, submission
 from services.journeys.vehicle_summary import vehicle_summary
-from services.vulnerability import vulnerability_flags
 
 SLUG = "report-a-vehicle"
 EARLIEST_YEARS = 100
@@ -57,12 +56,8 @@ def normalise_vin(value: str) -> str | None:
     return compact if VIN_PATTERN.match(compact) else None
 
 
-def _is(field: str, *values: str) -> Any:
-    return lambda data: data.get(field) in values
-
-
-_stolen = _is("report_type", VehicleReport.STOLEN)
-_abandoned = _is("report_type", VehicleReport.ABANDONED)
+_stolen = answer_is("report_type", VehicleReport.STOLEN)
+_abandoned = answer_is("report_type", VehicleReport.ABANDONED)
 
 PAGES = (
     Page("happening-now"),
@@ -245,30 +240,16 @@ def reporter_role(data: Mapping[str, Any]) -> ReporterRole:
 
 def build_vehicle_payload(data: dict[str, Any], context: PayloadContext) -> dict[str, Any]:
     """The national platform's Submission document for a stolen or an abandoned vehicle."""
-    location: dict[str, Any] = {}
-    if data.get("postcode"):
-        location["postcode"] = normalise_postcode(data["postcode"])
-    if data.get("location_description"):
-        location["description"] = data["location_description"]
-    payload: dict[str, Any] = {
-        "schema_version": "1.0",
-        "force_code": context.force_code,
-        "force_reference": context.reference,
-        "service": SLUG,
-        "kind": ServiceKind.CRIME.value,
-        "submitted_at": context.submitted_at.isoformat(),
-        "language": context.language,
-        "channel": context.channel,
-        "reporter": reporter_payload(data, reporter_role(data)),
-        "summary": vehicle_summary(data),
-        "category": f"vehicle-{data['report_type']}",
-        "location": location,
-        "answers": context.answers,
-        "flags": {
-            "vulnerability": vulnerability_flags(data, context.submitted_at.date()),
-            "safe_to_contact": data.get("safe_to_contact") != YesNo.NO,
-        },
-    }
+    payload = submission(
+        context,
+        service=SLUG,
+        kind=ServiceKind.CRIME,
+        reporter=reporter_payload(data, reporter_role(data)),
+        summary=vehicle_summary(data),
+        category=f"vehicle-{data['report_type']}",
+        location=place_location(data),
+        flags=report_flags(data, context),
+    )
     if data["report_type"] == VehicleReport.STOLEN:
         # Taken at some point between being last seen and being found missing.
         payload["occurred"] = {
@@ -286,7 +267,7 @@ VEHICLE_JOURNEY = Journey(
     schema=VehicleReportSchema,
     build_payload=build_vehicle_payload,
     exits=(
-        Exit(page="happening-now", when=_is("happening_now", YesNo.YES), to="call-999"),
+        Exit(page="happening-now", when=answer_is("happening_now", YesNo.YES), to="call-999"),
         Exit(page="abandoned-concern", when=lambda d: not d.get("abandoned_concerns"), to="abandoned-vehicle-council"),
     ),
 )
