@@ -83,7 +83,11 @@ def test_transient_failures_still_give_a_reference_and_deliver_once_recovered(
     reference = report_a_crime(client)  # the person has their reference before any of this
     relay = make_relay_app(sim.url)
     drain_until(relay, lambda: len(attempts_for(app, reference)) >= 2)
-    assert sim.counters()["created"] == 0
+    if statuses is None:
+        # Timeouts never let a send through while the fault lasts. (With a list of given
+        # statuses, the send after them may already have succeeded on a slow machine; the
+        # order of answers is checked below instead.)
+        assert sim.counters()["created"] == 0
     sim.clear_faults()
     drain_until(relay, delivered(app, reference))
 
