@@ -17,7 +17,7 @@ from frontcounter.errors import init_error_pages
 from frontcounter.extensions import babel, csrf, migrate
 from frontcounter.i18n import init_i18n, select_locale
 from frontcounter.input_guard import init_input_guard
-from frontcounter.logs import configure_logging
+from frontcounter.logs import configure_logging, init_request_logging
 from frontcounter.security_headers import init_security_headers
 from services.db import configure_sqlite, db
 
@@ -35,8 +35,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
 
     if not app.config.get("TESTING"):
-        configure_logging(app.config["LOG_LEVEL"])
+        configure_logging(app.config["LOG_LEVEL"], app.config["LOG_FORMAT"])
     _init_templates(app)
+    # First: every request gets its id and start time before anything can refuse it.
+    init_request_logging(app)
     # Before CSRF and every view: refuse what Werkzeug would otherwise mangle silently.
     init_input_guard(app)
     db.init_app(app)

@@ -96,6 +96,10 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
     config["LOG_LEVEL"] = environ.get("LOG_LEVEL", "INFO").upper()
     if config["LOG_LEVEL"] not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         problems.append("LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
+    # One JSON object a line for log collectors; plain text on a developer's terminal.
+    config["LOG_FORMAT"] = environ.get("LOG_FORMAT", "text" if env == "development" else "json").lower()
+    if config["LOG_FORMAT"] not in ("json", "text"):
+        problems.append("LOG_FORMAT must be json or text")
     config.update(integration_config(environ, production, problems))
     if problems:
         raise ConfigError("Front Counter cannot start:\n  - " + "\n  - ".join(problems))

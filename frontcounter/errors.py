@@ -9,6 +9,7 @@ from flask import Flask, Response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from frontcounter.logs import security_event
 from frontcounter.problems import is_machine_route, problem
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,8 @@ def handle_http_error(error: HTTPException) -> tuple[str, int] | Response:
 def handle_csrf_error(error: CSRFError) -> tuple[str, int]:
     # The draft is untouched: the refused POST was never applied. Send the person back
     # to the page they were on, which still shows every answer saved before.
-    log.info("csrf refused on %s", request.endpoint)
+    # The reason is Flask-WTF's own fixed wording ("The CSRF token is missing."), never input.
+    security_event("csrf_failed", reason=error.description, status=400)
     return render_template("errors/csrf.html", back_url=request.path), 400
 
 

@@ -14,11 +14,12 @@ from flask import Blueprint, Response, current_app, request
 from marshmallow import ValidationError
 
 from frontcounter.extensions import csrf
+from frontcounter.logs import security_event
 from frontcounter.problems import problem
 from integrations.webhooks import SignatureRejected, parse_status_event, verify_signature
 from services.platform_status import record_status_event
 
-log = logging.getLogger("frontcounter.security")
+log = logging.getLogger("frontcounter.platform_events")
 
 platform_events = Blueprint("platform_events", __name__)
 
@@ -36,7 +37,7 @@ def receive_status_event() -> Response:
             tolerance=current_app.config["NATIONAL_PLATFORM_WEBHOOK_TOLERANCE_SECONDS"],
         )
     except SignatureRejected as rejected:
-        log.warning("webhook rejected reason=%s", rejected)
+        security_event("webhook_rejected", reason=str(rejected), status=400)
         return problem(400, "The Platform-Signature header is missing, wrong or too old.", title="Signature rejected")
     if request.mimetype != "application/json":
         return problem(415, "Send the event as application/json.")
@@ -46,7 +47,7 @@ def receive_status_event() -> Response:
         return problem(400, "The body is not valid JSON.")
     except ValidationError as error:
         fields = ", ".join(sorted(error.normalized_messages())) if isinstance(error.messages, dict) else "body"
-        log.warning("webhook invalid fields=%s", fields)
+        security_event("webhook_invalid", fields=fields, status=400)
         return problem(400, f"The event does not match the contract's StatusEvent: {fields}.", title="Invalid event")
     outcome = record_status_event(event)
     log.info("webhook event outcome=%s status=%s", outcome.value, event.status)

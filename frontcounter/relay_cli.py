@@ -82,7 +82,7 @@ def register_relay_cli(app: Flask) -> None:
         signal.signal(signal.SIGTERM, request_stop)
         signal.signal(signal.SIGINT, request_stop)
         worker = build_relay(current_app)
-        click.echo(f"Relay {worker.worker} delivering to {current_app.config['NATIONAL_PLATFORM_URL']}", err=True)
+        click.echo(f"Relay {worker.worker} run {worker.run_id} delivering to {current_app.config['NATIONAL_PLATFORM_URL']}", err=True)
         try:
             summary = worker.run(stop)
         finally:

@@ -13,6 +13,7 @@ import logging
 import random
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -109,6 +110,10 @@ class Relay:
         self.platform = platform
         self.email = email
         self.worker = worker
+        # Names this worker's run in every log line it writes (with `worker`), so one run's
+        # lines can be found together even when a host and pid are reused.
+        self.run_id = uuid.uuid4().hex[:16]
+        self._log_fields = {"worker": worker, "run_id": self.run_id}
         self.policy = policy or RelayPolicy()
         self._rng = rng or random.SystemRandom()
         self._clock = clock
@@ -193,10 +198,13 @@ class Relay:
                 ceiling = min(self.policy.outage_cap, self.policy.outage_base * 2 ** (step - 1))
                 seconds = max(max(outages), self._rng.uniform(ceiling / 2, ceiling))
                 pause = record_outage(target, seconds=seconds, reason=mine[0][0].error_class or "outage", now=self._clock())
-                log.warning("relay paused target=%s seconds=%.1f consecutive=%d", target, seconds, pause.consecutive_failures)
+                log.warning(
+                    "relay paused target=%s seconds=%.1f consecutive=%d", target, seconds, pause.consecutive_failures,
+                    extra=self._log_fields,
+                )
             elif failures.get(target) and any(r.outcome is AttemptOutcome.SENT for r, _ in mine):
                 record_recovery(target)
-                log.info("relay resumed target=%s", target)
+                log.info("relay resumed target=%s", target, extra=self._log_fields)
 
     # -- one message ---------------------------------------------------------------------
 
@@ -223,12 +231,14 @@ class Relay:
             outage = 0.0 if error.outage else None
         except Exception as error:  # a bug must not kill the worker or lose the message
             # Only the class: an exception's text can quote what it was handling.
-            log.error("relay send failed unexpectedly message=%d error=%s", message.id, type(error).__name__)
+            log.error(
+                "relay send failed unexpectedly message=%d error=%s", message.id, type(error).__name__, extra=self._log_fields
+            )
             result = self._failed(message, started, clock, error, None, True, True, None)
         log.info(
             "relay attempt message=%d topic=%s attempt=%d outcome=%s status=%s error=%s duration_ms=%d",
             message.id, message.topic, message.attempt, result.outcome.value, result.http_status,
-            result.error_class, result.duration_ms,
+            result.error_class, result.duration_ms, extra=self._log_fields,
         )
         return result, outage
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -29,8 +31,17 @@ def sim() -> Iterator[Sim]:
         yield simulator
 
 
+# Where each worker's standard error goes: a file, not a pipe, because a pipe nobody reads
+# until the end fills up (a worker logs a JSON line per attempt) and blocks the worker.
+_STDERR: dict[int, Path] = {}
+
+
+def stderr_of(process: subprocess.Popen[str]) -> str:
+    return _STDERR[process.pid].read_text()
+
+
 @pytest.fixture()
-def start_worker(database_url: str, sim: Sim) -> Iterator[Callable[..., subprocess.Popen[str]]]:
+def start_worker(database_url: str, sim: Sim, tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen[str]]]:
     started: list[subprocess.Popen[str]] = []
 
     def start(**settings: str) -> subprocess.Popen[str]:
@@ -38,10 +49,13 @@ def start_worker(database_url: str, sim: Sim) -> Iterator[Callable[..., subproce
             **os.environ, **FAST_RELAY, "APP_ENV": "test", "SECRET_KEY": TEST_SECRET, "DATABASE_URL": database_url,
             "NATIONAL_PLATFORM_URL": sim.url, **settings,
         }
-        process = subprocess.Popen(
-            [sys.executable, "-m", "flask", "--app", "wsgi", "relay", "run"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
+        log = tmp_path / f"worker-{len(started)}.log"
+        with log.open("w") as stderr:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "flask", "--app", "wsgi", "relay", "run"],
+                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr, text=True,
+            )
+        _STDERR[process.pid] = log
         started.append(process)
         return process
 
@@ -49,7 +63,8 @@ def start_worker(database_url: str, sim: Sim) -> Iterator[Callable[..., subproce
     for process in started:
         if process.poll() is None:
             process.kill()
-        process.communicate(timeout=10)
+        process.wait(timeout=10)
+        _STDERR.pop(process.pid, None)
 
 
 def wait_for(condition: Callable[[], bool], seconds: float, what: str, *workers: subprocess.Popen[str]) -> None:
@@ -59,14 +74,15 @@ def wait_for(condition: Callable[[], bool], seconds: float, what: str, *workers:
             return
         for worker in workers:
             if worker.poll() is not None:
-                raise AssertionError(f"a worker exited while waiting for {what}: {worker.communicate()[1]}")
+                raise AssertionError(f"a worker exited while waiting for {what}: {stderr_of(worker)}")
         time.sleep(0.02)
     raise AssertionError(f"timed out waiting for {what}")
 
 
 def stop(process: subprocess.Popen[str]) -> str:
     process.send_signal(signal.SIGTERM)
-    _, stderr = process.communicate(timeout=30)
+    process.wait(timeout=30)
+    stderr = stderr_of(process)
     assert process.returncode == 0, stderr
     return stderr
 
@@ -111,6 +127,11 @@ def test_sigterm_lets_the_send_in_flight_finish_and_be_recorded(
     wait_for(lambda: message_for(app, reference).lease_owner is not None, 30, "the worker to claim", worker)
     stderr = stop(worker)
     assert "stopped: 1 sent" in stderr
+    # Log records are JSON lines carrying the worker's run id, as its start-up line names it.
+    run_id = re.search(r" run ([0-9a-f]{16}) delivering", stderr).group(1)  # type: ignore[union-attr]
+    records = [json.loads(line) for line in stderr.splitlines() if line.startswith("{")]
+    [attempt] = [r for r in records if r["logger"] == "frontcounter.relay" and r["message"].startswith("relay attempt")]
+    assert attempt["run_id"] == run_id and attempt["level"] == "INFO" and "request_id" not in attempt
     message = message_for(app, reference)
     assert message.status == "sent" and message.lease_owner is None
 

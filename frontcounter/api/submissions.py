@@ -17,14 +17,16 @@ from frontcounter.api import api
 from frontcounter.api.answers import AnswerProblems, answer_rows, split_into_pages
 from frontcounter.api.parsing import BodyProblem, parse_json_object
 from frontcounter.catalogue import SERVICES
+from frontcounter.logs import security_event
 from frontcounter.problems import problem
 from services.api_keys import ApiClient, authenticate_api_key
 from services.submissions import IdempotencyClaim, IdempotencyMismatch, IncompleteSubmission, submit_answers
 
 log = logging.getLogger("frontcounter.api")
-security = logging.getLogger("frontcounter.security")
 
 IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
+# The public part of a key as `api-keys list` shows it: safe to log, and it names the client.
+KEY_PREFIX = re.compile(r"fc_([0-9a-f]{12})_")
 
 
 class SubmissionRequest(Schema):
@@ -66,14 +68,18 @@ def _flatten(errors: Any, prefix: str) -> dict[str, str]:
 def _client() -> ApiClient | None:
     header = request.headers.get("Authorization", "")
     scheme, _, key = header.partition(" ")
-    return authenticate_api_key(key.strip()) if scheme.lower() == "bearer" else None
+    client = authenticate_api_key(key.strip()) if scheme.lower() == "bearer" else None
+    if client is None:
+        known = KEY_PREFIX.match(key.strip())
+        reason = "missing" if not header else "not_bearer" if scheme.lower() != "bearer" else "unknown_or_revoked"
+        security_event("api_key_refused", reason=reason, key_prefix=known.group(1) if known else None, status=401)
+    return client
 
 
 @api.post("/submissions")
 def create_submission() -> Response:
     client = _client()
     if client is None:
-        security.warning("api key refused endpoint=%s", request.endpoint)
         return problem(401, "Send a valid API key as `Authorization: Bearer <key>`.", headers={"WWW-Authenticate": "Bearer"})
     if request.mimetype != "application/json":
         return problem(415, "Send the submission as application/json.")
