@@ -13,7 +13,7 @@ from forms.address_summary import AddressSummaryMixin
 from forms.base import QuestionPage
 from forms.fields import GovCheckboxesField, GovRadioField, GovStringField, GovTextAreaField
 from forms.people import YES_NO, AddressPage, FullNameMixin
-from forms.validators import Email, MaxLength, Optional, PhoneNumber, Required, RequiredIf
+from forms.validators import Email, MaxLength, Optional, PhoneNumber, Required, RequiredIf, whole_number
 from services.enums import YesNo
 from services.enums.cctv import BusinessType, CameraCoverage, ExportMethod
 
@@ -23,11 +23,12 @@ MAX_RETENTION_DAYS = 365
 
 def _whole_number(field: Field, *, low: int, high: int, not_number: str, out_of_range: str) -> None:
     text = (field.data or "").strip()
-    if not text.isdigit():
+    number = whole_number(text)
+    if number is None:
         raise ValidationError(not_number)
-    if not low <= int(text) <= high:
+    if not low <= number <= high:
         raise ValidationError(out_of_range)
-    field.data = str(int(text))
+    field.data = str(number)
 
 
 class RevealingCheckboxesField(GovCheckboxesField):

@@ -29,7 +29,7 @@ from forms.people import (
     SupportNeedsPage,
     VictimDetailsPage,
 )
-from forms.validators import DateChecks, MaxLength, Optional, Required, RequiredIf
+from forms.validators import DateChecks, MaxLength, Optional, Required, RequiredIf, whole_number
 from services.enums import (
     CrimeCategory,
     ReporterRole,
@@ -255,8 +255,9 @@ class PropertyItemsPage(QuestionPage):
             return True
         if action.startswith("remove-"):
             index = action.removeprefix("remove-")
-            if index.isdigit() and int(index) < len(self.property_items.entries) and len(self.property_items.entries) > 1:
-                kept = [entry.data for i, entry in enumerate(self.property_items.entries) if i != int(index)]
+            entries = self.property_items.entries
+            if (number := whole_number(index)) is not None and number < len(entries) and len(entries) > 1:
+                kept = [entry.data for i, entry in enumerate(self.property_items.entries) if i != number]
                 while self.property_items.entries:
                     self.property_items.pop_entry()
                 for data in kept:

@@ -17,7 +17,7 @@ from wtforms.validators import StopValidation, ValidationError
 from forms.base import QuestionPage, SummaryRow
 from forms.fields import GovCheckboxesField, GovRadioField, GovStringField
 from forms.people import YES_NO, AddressPage
-from forms.validators import Email, MaxLength, PhoneNumber, Required
+from forms.validators import Email, MaxLength, PhoneNumber, Required, whole_number
 from services.enums.disclosure import SafeContactMethod
 
 MAX_AGE = 120
@@ -86,11 +86,12 @@ class OptionalDate:
 def check_whole_number(field: Field, *, minimum: int, maximum: int, not_number: Any, out_of_range: Any) -> None:
     """An age typed as digits ("about 40" is not accepted: the hint asks for a number)."""
     text = (field.data or "").strip()
-    if not text.isdigit():
+    number = whole_number(text)
+    if number is None:
         raise ValidationError(str(not_number))
-    if not minimum <= int(text) <= maximum:
+    if not minimum <= number <= maximum:
         raise ValidationError(str(out_of_range))
-    field.data = str(int(text))
+    field.data = str(number)
 
 
 class RevealingPage(QuestionPage):

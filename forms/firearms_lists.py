@@ -20,7 +20,7 @@ from wtforms import Field, FieldList, Form, FormField
 from forms.address_summary import display_postcode
 from forms.base import QuestionPage, SummaryRow, display_answer
 from forms.fields import GovCheckboxesField, GovDateField, GovRadioField, GovStringField
-from forms.validators import DateChecks, MaxLength, Optional, Required, UkPostcode
+from forms.validators import DateChecks, MaxLength, Optional, Required, UkPostcode, whole_number
 from services.enums.firearms import FirearmReason, HistoryProblem
 
 MAX_PREVIOUS_ADDRESSES = 20
@@ -89,8 +89,8 @@ class AddAnotherPage(QuestionPage):
             return True
         if action.startswith("remove-"):
             index = action.removeprefix("remove-")
-            if index.isdigit() and int(index) < len(items.entries) and len(items.entries) > 1:
-                kept = [entry for i, entry in enumerate(items.entries) if i != int(index)]
+            if (number := whole_number(index)) is not None and number < len(items.entries) and len(items.entries) > 1:
+                kept = [entry for i, entry in enumerate(items.entries) if i != number]
                 # Re-read the remaining items from what was typed, so a half-typed date survives.
                 raw: MultiDict[str, str] = MultiDict()
                 for new_index, entry in enumerate(kept):

@@ -17,7 +17,7 @@ from wtforms.validators import ValidationError
 from forms.address_summary import display_postcode
 from forms.base import QuestionPage, SummaryRow
 from forms.fields import GovCheckboxesField, GovStringField
-from forms.validators import Email, MaxLength, Optional, PhoneNumber, Required, UkPostcode
+from forms.validators import Email, MaxLength, Optional, PhoneNumber, Required, UkPostcode, whole_number
 
 CONFIRMED = "confirmed"
 MIN_YEARS_KNOWN = 2  # the Firearms Rules 1998: a referee must have known the applicant for 2 years
@@ -93,13 +93,14 @@ class RefereeForm(Form):
 
     def validate_years_known(self, field: Field) -> None:
         text = (field.data or "").strip()
-        if not text.isdigit():
+        years = whole_number(text)
+        if years is None:
             raise ValidationError(gettext("Years they have known you must be a whole number, like 5"))
-        if int(text) < MIN_YEARS_KNOWN:
+        if years < MIN_YEARS_KNOWN:
             raise ValidationError(gettext("Your referee must have known you for at least 2 years"))
-        if int(text) > 99:
+        if years > 99:
             raise ValidationError(gettext("Years they have known you must be 99 or fewer"))
-        field.data = str(int(text))
+        field.data = str(years)
 
 
 class RefereeField(FormField):

@@ -12,7 +12,7 @@ from forms.base import QuestionPage
 from forms.fields import GovCheckboxesField, GovRadioField
 from forms.registration import UkRegistration, compact_registration
 from forms.road_traffic_fields import StyledStringField, StyledTextAreaField
-from forms.validators import MaxLength, Optional
+from forms.validators import MaxLength, Optional, whole_number
 from services.enums.road_traffic import NO_OWN_VEHICLE, REGISTRATION_UNKNOWN, Involvement
 
 MAX_VEHICLES = 10
@@ -151,8 +151,8 @@ class VehiclesPage(QuestionPage):
             return True
         if action.startswith("remove-"):
             index = action.removeprefix("remove-")
-            if index.isdigit() and int(index) < len(self.vehicles.entries) and len(self.vehicles.entries) > 1:
-                kept = [entry.data for i, entry in enumerate(self.vehicles.entries) if i != int(index)]
+            if (number := whole_number(index)) is not None and number < len(self.vehicles.entries) and len(self.vehicles.entries) > 1:
+                kept = [entry.data for i, entry in enumerate(self.vehicles.entries) if i != number]
                 while self.vehicles.entries:
                     self.vehicles.pop_entry()
                 for data in kept:

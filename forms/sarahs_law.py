@@ -12,7 +12,7 @@ from forms.base import QuestionPage
 from forms.disclosure import SAFE_CONTACT_FORMS, DisclosureSubjectPage, OptionalDate, RevealedBy, RevealingPage, check_whole_number
 from forms.fields import GovCharacterCountField, GovDateField, GovRadioField, GovStringField, GovTextAreaField
 from forms.people import YES_NO, SupportNeedsPage, VictimDetailsPage
-from forms.validators import DateChecks, MaxLength, Required
+from forms.validators import DateChecks, MaxLength, Required, whole_number
 from services.enums.disclosure import ChildRelationship
 
 MAX_CHILDREN = 10
@@ -81,8 +81,8 @@ class ChildrenPage(QuestionPage):
             return True
         if action.startswith("remove-"):
             index = action.removeprefix("remove-")
-            if index.isdigit() and int(index) < len(entries) and len(entries) > 1:
-                kept = [entry.data for i, entry in enumerate(entries) if i != int(index)]
+            if (number := whole_number(index)) is not None and number < len(entries) and len(entries) > 1:
+                kept = [entry.data for i, entry in enumerate(entries) if i != number]
                 while self.children.entries:
                     self.children.pop_entry()
                 for data in kept:

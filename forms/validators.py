@@ -15,6 +15,22 @@ _EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
 _TIME = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
 _TEXT_PUNCTUATION = re.compile(r"[\s\-()]")
 
+# Larger than any number a question allows; longer numbers are not worth converting.
+BEYOND_ANY_RANGE = 10**18
+
+
+def whole_number(text: str) -> int | None:
+    """`text` as a whole number if it is only decimal digits, else None.
+
+    Not `str.isdigit()`: that is true for "²" and "①" too, which `int()` refuses. A number
+    of more than 18 digits comes back as BEYOND_ANY_RANGE, so `int()` never meets the
+    thousands of digits it refuses either.
+    """
+    if not text.isdecimal():
+        return None
+    significant = text.lstrip("0")
+    return int(significant or "0") if len(significant) <= 18 else BEYOND_ANY_RANGE
+
 
 class Required:
     """Stops validation with a specific message when nothing was given."""

@@ -14,6 +14,9 @@ from flask import Flask, abort, current_app, request
 
 # C0 controls except tab, line feed and carriage return; DEL; C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Half of a UTF-16 pair on its own: only a JSON "\ud800" escape makes one, and it cannot be
+# encoded as UTF-8, so nothing could store or send it.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class BadInput(Exception):
@@ -23,6 +26,8 @@ class BadInput(Exception):
 def check_text(value: str) -> None:
     if _CONTROL.search(value):
         raise BadInput("control character")
+    if _SURROGATE.search(value):
+        raise BadInput("lone surrogate")
 
 
 def check_urlencoded(body: bytes, max_fields: int) -> None:

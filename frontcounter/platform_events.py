@@ -6,13 +6,13 @@ are problem documents, and nothing received is logged beyond why it was refused.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 
 from flask import Blueprint, Response, current_app, request
 from marshmallow import ValidationError
 
+from frontcounter.api.parsing import BodyProblem, parse_json_object
 from frontcounter.extensions import csrf
 from frontcounter.logs import security_event
 from frontcounter.problems import problem
@@ -42,8 +42,11 @@ def receive_status_event() -> Response:
     if request.mimetype != "application/json":
         return problem(415, "Send the event as application/json.")
     try:
-        event = parse_status_event(json.loads(body.decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        # Strictly, as the intake API reads its bodies: a NUL or a lone surrogate in a
+        # message could not be stored, and duplicate keys have no single meaning.
+        event = parse_status_event(parse_json_object(body))
+    except BodyProblem:
+        log.warning("webhook rejected reason=unreadable body")
         return problem(400, "The body is not valid JSON.")
     except ValidationError as error:
         fields = ", ".join(sorted(error.normalized_messages())) if isinstance(error.messages, dict) else "body"

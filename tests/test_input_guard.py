@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 
 import pytest
 
+from forms.validators import BEYOND_ANY_RANGE, whole_number
+from frontcounter.api.parsing import BodyProblem, parse_json_object
 from frontcounter.input_guard import BadInput, check_text, check_urlencoded
 
 
@@ -33,3 +35,32 @@ def test_control_characters_in_plain_text() -> None:
     check_text("line one\nline two\ttabbed")
     with pytest.raises(BadInput):
         check_text("bell\x07")
+
+
+def test_lone_surrogates_are_refused_as_text() -> None:
+    # Only a JSON "\ud800" escape can make one; it cannot be encoded, so stored or sent it would crash.
+    with pytest.raises(BadInput, match="lone surrogate"):
+        check_text("a\ud800b")
+    check_text("👩🏽\u200d⚕️")  # a real pair, decoded, is one character and fine
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b'{"a": 1' + b"9" * 5000 + b"}", "not valid JSON"),  # int() refuses more than 4,300 digits
+        (b'{"a": "x\\ud800"}', "lone surrogate"),
+        (b'{"a": "x\\u0000"}', "control character"),
+    ],
+)
+def test_json_bodies_that_would_crash_later_are_refused(body: bytes, reason: str) -> None:
+    with pytest.raises(BodyProblem, match=reason):
+        parse_json_object(body)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("7", 7), ("007", 7), ("٣", 3), ("", None), ("²", None), ("①", None), ("-1", None), ("1.5", None),
+     ("9" * 5000, BEYOND_ANY_RANGE), ("0" * 5000 + "12", 12)],
+)
+def test_whole_numbers_never_reach_an_int_that_would_fail(text: str, expected: int | None) -> None:
+    assert whole_number(text) == expected

@@ -1,8 +1,9 @@
 """Reading a JSON request body strictly: one meaning for every body, or a clear refusal.
 
 Python's json module would keep the last of two duplicate keys, accept NaN and Infinity,
-and pass NUL and other control characters through; any of those would store something
-other than what the caller meant, so each is refused.
+and pass NUL, other control characters and lone surrogates (`"\\ud800"`) through; any of
+those would store something other than what the caller meant, so each is refused. An
+integer of more than 4,300 digits, which it refuses with a ValueError, is refused here too.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ def _check(value: Any, depth: int = 0) -> None:
         elif isinstance(value, list):
             for item in value:
                 _check(item, depth + 1)
-    except BadInput:
-        raise BodyProblem("the body contains a control character") from None
+    except BadInput as error:
+        raise BodyProblem(f"the body contains a {error}") from None
 
 
 def parse_json_object(body: bytes) -> dict[str, Any]:
@@ -55,7 +56,8 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
         document = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
     except UnicodeDecodeError:
         raise BodyProblem("the body is not UTF-8") from None
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
+        # ValueError covers JSONDecodeError and an integer of more than 4,300 digits.
         raise BodyProblem("the body is not valid JSON") from None
     if not isinstance(document, dict):
         raise BodyProblem("the body must be a JSON object")

@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 
 from forms.base import QuestionPage, SummaryRow
 from forms.evidence import NO_FILE, PROBLEMS
+from forms.validators import whole_number
 from frontcounter.catalogue import WebService
 from frontcounter.i18n import current_language
 from frontcounter.public import public
@@ -51,8 +52,8 @@ def evidence_page(service: WebService, page_id: str, form: QuestionPage, draft: 
         if form.evidence_file.errors:
             return _render_question(service, page_id, form, data, changing, status=400, files=list_evidence(draft.id), file_size=file_size)
         return redirect(_page_url(service.slug, page_id, changing) + "#uploaded-files")
-    if action.startswith("remove-") and action[7:].isdigit():
-        remove_evidence(draft.id, int(action[7:]), evidence_folder())
+    if action.startswith("remove-") and (file_id := whole_number(action[7:])) is not None:
+        remove_evidence(draft.id, file_id, evidence_folder())
         return redirect(_page_url(service.slug, page_id, changing) + "#uploaded-files")
     save_page(
         draft.id, service=service.slug, page_id=page_id, raw={}, data={},
