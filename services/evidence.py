@@ -26,6 +26,7 @@ from services.types import utcnow
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_FILES = 10
+_LARGEST_ID = 2**31 - 1  # the largest value an INTEGER primary key holds
 _CHUNK = 1024 * 1024
 
 
@@ -129,6 +130,8 @@ def list_evidence(draft_id: str) -> list[EvidenceFile]:
 
 
 def remove_evidence(draft_id: str, attachment_id: int, folder: Path) -> bool:
+    if not 0 < attachment_id <= _LARGEST_ID:
+        return False  # no such file; PostgreSQL would refuse to compare a number this large
     try:
         record = db.session.scalar(
             select(Attachment).where(Attachment.id == attachment_id, Attachment.draft_id == draft_id, Attachment.submission_id.is_(None))
