@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 import threading
@@ -57,7 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     # serve_forever runs in a thread so the main thread can call shutdown(), which would deadlock from inside it.
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, name="simulator-server", daemon=True)
     thread.start()
-    print(f"National platform simulator listening on http://{args.host}:{server.port}", flush=True)
+    # On standard output, one line: tools that start the simulator on port 0 read the URL from it.
+    announce = logging.getLogger("integrations.simulator")
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    announce.addHandler(handler)
+    announce.setLevel(logging.INFO)
+    announce.info("National platform simulator listening on http://%s:%s", args.host, server.port)
     while not stopping.wait(0.2):  # a timed wait keeps the main thread responsive to signals everywhere
         pass
     server.shutdown()
