@@ -14,11 +14,12 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from frontcounter.config import load_config
 from frontcounter.errors import init_error_pages
-from frontcounter.extensions import babel, csrf, migrate
+from frontcounter.extensions import babel, csrf, login_manager, migrate
 from frontcounter.i18n import init_i18n, select_locale
 from frontcounter.input_guard import init_input_guard
 from frontcounter.logs import configure_logging, init_request_logging
 from frontcounter.security_headers import init_security_headers
+from frontcounter.staff.access import init_staff_access
 from services.db import configure_sqlite, db
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_i18n(app)
     init_error_pages(app)
     init_security_headers(app)
+    init_staff_access(app, login_manager)
 
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
@@ -65,6 +67,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from frontcounter.public import public
     from frontcounter.public.journey import ServiceConverter
     from frontcounter.relay_cli import register_relay_cli
+    from frontcounter.staff import staff
 
     check_catalogue()
     app.url_map.converters["service"] = ServiceConverter
@@ -72,6 +75,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(health)
     app.register_blueprint(public)
     app.register_blueprint(platform_events)
+    app.register_blueprint(staff)
     # Machine-to-machine: authenticated by API key, never by a browser's cookies.
     csrf.exempt(api)
     app.register_blueprint(api)

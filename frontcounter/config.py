@@ -80,6 +80,9 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         # and every other field; evidence uploads set their own, larger limit per route.
         "MAX_CONTENT_LENGTH": read_int(environ, "MAX_CONTENT_LENGTH", 512 * 1024, problems),
         "MAX_FORM_FIELDS": read_int(environ, "MAX_FORM_FIELDS", 300, problems),
+        # Staff sessions end after this long without a request, and this long after sign-in whatever happens.
+        "STAFF_IDLE_MINUTES": read_int(environ, "STAFF_IDLE_MINUTES", 30, problems),
+        "STAFF_SESSION_HOURS": read_int(environ, "STAFF_SESSION_HOURS", 12, problems),
         "EXIT_PAGE_URL": environ.get("EXIT_PAGE_URL", "https://www.bbc.co.uk/weather"),
         "BABEL_DEFAULT_LOCALE": "en",
         "LANGUAGES": ("en", "cy"),

@@ -193,8 +193,30 @@ class TriageItem(db.Model):
     summary: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     target_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Copied from the answers when the item is made, so the queue filters without
+    # reading (or decrypting) any submission.
+    category: Mapped[str | None] = mapped_column(String(32), index=True)
+    # One owner at a time: claimed by a call handler or assigned by a supervisor.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The unit the item is allocated to, and what the force's rules suggested.
+    unit: Mapped[str | None] = mapped_column(String(64), index=True)
+    suggested_unit: Mapped[str | None] = mapped_column(String(64))
+    suggested_incident_category: Mapped[str | None] = mapped_column(String(64))
+    suggested_crime_class: Mapped[str | None] = mapped_column(String(64))
+    # Quality checks: sensitive keywords found [{"flag": ..., "reason": ...}] and
+    # missing details [{"check": ..., "reason": ...}], worded by the rules file.
+    quality_flags: Mapped[list[dict[str, str]]] = mapped_column(JSONDocument, default=list)
+    completeness_issues: Mapped[list[dict[str, str]]] = mapped_column(JSONDocument, default=list)
+    first_graded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    # A crime number, a partner's name or a duplicate's reference: never personal data.
+    outcome_detail: Mapped[str | None] = mapped_column(String(100))
 
     submission: Mapped[Submission] = relationship(back_populates="triage_item")
+    owner: Mapped[StaffUser | None] = relationship()
 
 
 class ApiKey(db.Model):
@@ -226,3 +248,15 @@ class ApiRequest(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     submission: Mapped[Submission] = relationship()
+
+
+# The staff workspace's tables live in their own modules; importing them here keeps
+# every table in one metadata for migrations, whichever module a caller imports.
+from services.casework_models import Assessment, AuditEvent, CaseNote, ReporterMessage  # noqa: E402
+from services.staff_models import RecoveryCode, StaffSession, StaffUser  # noqa: E402
+
+__all__ = [
+    "ApiKey", "ApiRequest", "Assessment", "Attachment", "AuditEvent", "CaseNote", "DeliveryAttempt",
+    "Draft", "OutboxMessage", "PlatformEvent", "RecoveryCode", "RelayPause", "ReporterMessage",
+    "StaffSession", "StaffUser", "Submission", "TriageItem",
+]

@@ -41,8 +41,14 @@ def add_triage_item(submission: Submission, flags: list[RaisedFlag], now: dateti
         flag_reasons=[{"flag": raised.flag.value, "reason": raised.reason} for raised in flags],
         urgency=urgency_score(flags),
         summary=str(payload.get("summary", ""))[:500],
+        category=_category(payload),
         created_at=now,
         target_at=now + target,
     )
     db.session.add(item)
     return item
+
+
+def _category(payload: dict[str, Any]) -> str | None:
+    category = payload.get("category")
+    return category[:32] if isinstance(category, str) else None

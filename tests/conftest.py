@@ -24,12 +24,19 @@ from services.db import db
 from services.models import (
     ApiKey,
     ApiRequest,
+    Assessment,
     Attachment,
+    AuditEvent,
+    CaseNote,
     DeliveryAttempt,
     Draft,
     OutboxMessage,
     PlatformEvent,
+    RecoveryCode,
     RelayPause,
+    ReporterMessage,
+    StaffSession,
+    StaffUser,
     Submission,
     TriageItem,
 )
@@ -88,7 +95,10 @@ def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     application: Flask = request.getfixturevalue("app")
     with application.app_context():
         db.session.rollback()
-        for model in (ApiRequest, ApiKey, DeliveryAttempt, PlatformEvent, Attachment, RelayPause, TriageItem, OutboxMessage, Draft, Submission):
+        for model in (
+            AuditEvent, Assessment, CaseNote, ReporterMessage, ApiRequest, ApiKey, DeliveryAttempt, PlatformEvent,
+            Attachment, RelayPause, TriageItem, OutboxMessage, Draft, Submission, StaffSession, RecoveryCode, StaffUser,
+        ):
             db.session.execute(delete(model))
         db.session.commit()
 

@@ -136,6 +136,8 @@ class PlatformStatus(StrEnum):
 class TriageStatus(StrEnum):
     NEW = "new"
     IN_PROGRESS = "in_progress"
+    # Waiting for the reporter to answer a request for more information.
+    AWAITING_REPORTER = "awaiting_reporter"
     CLOSED = "closed"
 
 
