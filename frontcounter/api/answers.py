@@ -37,14 +37,16 @@ def question_fields(form: QuestionPage) -> list[Field]:
     return [field for field in form.input_fields() if not isinstance(field, FileField)]
 
 
-def split_into_pages(service: WebService, answers: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def split_into_pages(
+    service: WebService, answers: dict[str, Any], forms: dict[str, QuestionPage] | None = None
+) -> dict[str, dict[str, Any]]:
     """Put each answer on its page; refuse names no page asks and answers to pages that do not apply.
 
     Some questions are asked on one of several pages depending on earlier answers (a
     victim's name on "your details", a witness's on "your name"): such an answer goes on
     whichever of its pages applies, once the other answers have said which that is.
     """
-    forms = page_forms(service)
+    forms = forms or page_forms(service)
     owners: dict[str, list[str]] = {}
     for page_id, form in forms.items():
         for field in question_fields(form):
@@ -76,9 +78,11 @@ def split_into_pages(service: WebService, answers: dict[str, Any]) -> dict[str, 
     return pages
 
 
-def answer_rows(service: WebService, pages: dict[str, dict[str, Any]]) -> list[dict[str, str]]:
+def answer_rows(
+    service: WebService, pages: dict[str, dict[str, Any]], forms: dict[str, QuestionPage] | None = None
+) -> list[dict[str, str]]:
     """The question-and-answer record, in journey order, as check answers would show it."""
-    forms = page_forms(service)
+    forms = forms or page_forms(service)
     rows = []
     for page_id in service.journey.applicable_pages(pages):
         given = pages.get(page_id, {})

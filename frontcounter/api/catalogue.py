@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from flask import Response, jsonify
+from flask import Response, current_app, jsonify
+from flask_babel import get_locale
 from wtforms import Field, FieldList
 
 from forms.fields import GovCheckboxesField, GovDateField, GovRadioField
@@ -55,4 +57,12 @@ def describe_service(service: WebService) -> dict[str, Any]:
 
 @api.get("/services")
 def list_services() -> Response:
-    return jsonify(services=[describe_service(service) for service in SERVICES.values()])
+    # Building every page's form of every service is costly and the answer changes only
+    # with the language (and, for questions that quote a date, the day).
+    cache: dict[tuple[str, date], list[dict[str, Any]]] = current_app.extensions.setdefault("frontcounter.services_catalogue", {})
+    key = (str(get_locale()), date.today())
+    if key not in cache:
+        for stale in [k for k in cache if k[1] != key[1]]:
+            del cache[stale]
+        cache[key] = [describe_service(service) for service in SERVICES.values()]
+    return jsonify(services=cache[key])

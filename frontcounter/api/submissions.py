@@ -14,7 +14,7 @@ from flask_babel import force_locale
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 
 from frontcounter.api import api
-from frontcounter.api.answers import AnswerProblems, answer_rows, split_into_pages
+from frontcounter.api.answers import AnswerProblems, answer_rows, page_forms, split_into_pages
 from frontcounter.api.parsing import BodyProblem, parse_json_object
 from frontcounter.catalogue import SERVICES
 from frontcounter.logs import security_event
@@ -104,8 +104,10 @@ def create_submission() -> Response:
         return field_problems(_flatten(error.normalized_messages(), "/answers"))
     try:
         with force_locale(language):
-            pages = split_into_pages(service, envelope["answers"])
-            rows = answer_rows(service, pages)
+            # Building every page's form is the costly part: once a request is enough.
+            forms = page_forms(service)
+            pages = split_into_pages(service, envelope["answers"], forms)
+            rows = answer_rows(service, pages, forms)
         claim = None
         if idempotency_key is not None:
             digest = hashlib.sha256(json.dumps(envelope, sort_keys=True, default=str).encode()).hexdigest()
