@@ -25,8 +25,9 @@ from services.enums.casework import MessageDirection
 from services.models import OutboxMessage, Submission, TriageItem
 from services.references import normalise_reference
 
-# Compared when there is nothing to compare with, so a miss costs what a hit costs.
-_NOTHING = hashlib.sha256(b"no contact detail on record").digest()
+# Hashed in place of a contact detail that is not there, so a miss costs what a hit costs.
+# It cannot match anything typed: a NUL never gets past the input guard.
+_NOTHING_ON_RECORD = "\x00no contact detail on record"
 MESSAGE_LIMIT = 2000
 
 
@@ -52,7 +53,7 @@ def normalise_contact(text: str) -> str:
 
 def _digest(value: str | None) -> bytes:
     # Fixed-length digests, so the comparison's time does not depend on either value's length.
-    return _NOTHING if not value else hashlib.sha256(value.encode("utf-8")).digest()
+    return hashlib.sha256((value or _NOTHING_ON_RECORD).encode("utf-8")).digest()
 
 
 def _stored_contacts(payload: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
@@ -70,7 +71,8 @@ def prove_report(reference: str, contact: str) -> int | None:
 
     Both paths make one query and two comparisons of equal cost; only the result differs.
     """
-    wanted = _digest(normalise_contact(contact))
+    typed = normalise_contact(contact)
+    wanted = _digest(typed)
     row = db.session.execute(
         select(Submission.id, Submission.payload).where(Submission.reference == normalise_reference(reference))
     ).one_or_none()
@@ -78,9 +80,9 @@ def prove_report(reference: str, contact: str) -> int | None:
     email, phone = _stored_contacts(row.payload if row is not None else None)
     email_matches = hmac.compare_digest(wanted, _digest(email))
     phone_matches = hmac.compare_digest(wanted, _digest(phone))
-    if row is None or wanted == _NOTHING:
+    if row is None or not typed:
         return None
-    return row.id if (email_matches and email is not None) or (phone_matches and phone is not None) else None
+    return row.id if (email_matches and bool(email)) or (phone_matches and bool(phone)) else None
 
 
 @dataclass(frozen=True)

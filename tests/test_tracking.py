@@ -109,6 +109,28 @@ def test_a_wrong_email_and_an_unknown_reference_get_the_same_answer(app: Flask, 
     client.get(REPORT, expected=302)
 
 
+def test_a_miss_does_the_same_comparisons_as_a_hit(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    import services.tracking as tracking_service
+
+    compared: list[tuple[int, int]] = []
+    real = tracking_service.hmac.compare_digest
+
+    def counting(a: bytes, b: bytes) -> bool:
+        compared.append((len(a), len(b)))
+        return real(a, b)
+
+    monkeypatch.setattr(tracking_service.hmac, "compare_digest", counting)
+    reference, submission_id = make_report(app, phone=None)
+    with app.app_context():
+        outcomes = [
+            prove_report(reference, "ann@example.com"),
+            prove_report(reference, "someone@example.com"),
+            prove_report(new_reference("WMP"), "ann@example.com"),
+        ]
+    assert outcomes == [submission_id, None, None]
+    assert compared == [(32, 32)] * 6
+
+
 def test_a_report_without_the_detail_given_cannot_be_proved(app: Flask) -> None:
     reference, _ = make_report(app, email=None, phone=None)
     with app.app_context():
@@ -295,3 +317,23 @@ def test_no_reference_or_contact_detail_is_logged(app: Flask, client: PageClient
         find(client, reference, "ann@example.com")
     logged = " ".join(record.getMessage() + str(record.__dict__) for record in caplog.records)
     assert reference not in logged and "ann@example.com" not in logged and "wrong@example.com" not in logged
+
+
+def test_hostile_strings_never_cause_a_server_error(app: Flask) -> None:
+    from tests.hostile import BIDI, HUGE_NUMBER, LOOKALIKE_DIGITS, NAME, RAW_SCRIPT, SQLI, XSS
+
+    reference, _ = make_report(app)
+    http = app.test_client()
+    token = Page(http.get(FIND)).csrf_token()
+    for junk in (XSS, SQLI, BIDI, NAME, LOOKALIKE_DIGITS, HUGE_NUMBER, RAW_SCRIPT, "٠٧٧٠٠ ٩٠٠٩٨٢", "+" * 30, "@" * 10):
+        for body in ({"reference": junk, "contact": "ann@example.com"}, {"reference": reference, "contact": junk}):
+            response = http.post(FIND, data={**body, "csrf_token": token})
+            assert response.status_code == 400, (junk[:20], response.status_code)
+            assert "<script>alert" not in response.get_data(as_text=True)
+    response = http.post(FIND, data={"reference": reference, "contact": "ann@example.com", "csrf_token": token})
+    assert response.status_code == 302
+    for junk in (XSS, SQLI, BIDI, NAME, HUGE_NUMBER[:1999]):
+        assert http.post(REPORT, data={"message": junk, "csrf_token": token}).status_code == 302
+    page = Page(http.get(REPORT))
+    assert "<script>alert" not in page.response.get_data(as_text=True)
+    assert XSS in page.text
