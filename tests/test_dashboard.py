@@ -99,6 +99,14 @@ def test_the_dashboard_numbers_are_right(app: Flask, seeded: dict[str, Any]) -> 
     assert table(page, "volumes-by-service") == {
         "Register your business CCTV": ["1"], "Report a crime": ["4"], "Report anti-social behaviour": ["2"],
     }
+    combined = [
+        [" ".join(cell.get_text().split()) for cell in row.find_all("td")]
+        for row in page.soup.select("table#volumes-by-day-and-service tbody tr")
+    ]
+    assert combined == [
+        ["Sat 7 Nov", "Register your business CCTV", "1"], ["Wed 18 Nov", "Report anti-social behaviour", "2"],
+        ["Thu 19 Nov", "Report a crime", "1"], ["Fri 20 Nov", "Report a crime", "3"],
+    ]
     assert table(page, "backlog") == {
         "Emergency": ["1"], "Priority": ["2"], "Scheduled": ["1"], "Resolution without deployment": ["0"], "Not graded yet": ["3"],
     }
