@@ -115,9 +115,11 @@ def test_the_dashboard_numbers_are_right(app: Flask, seeded: dict[str, Any]) -> 
     assert table(page, "channels") == {
         "Website": ["4"], "Partner systems (API)": ["2"], "Voice assistant": ["1"], "Web chat": ["0"],
     }
-    assert table(page, "relay-counts") == {
-        "Submissions to the national platform": ["1", "1", "1"], "Confirmation emails": ["0", "0", "1"],
-    }
+    relay = table(page, "relay-counts")
+    assert relay["Submissions to the national platform"] == ["1", "1", "1"]
+    assert relay["Confirmation emails"] == ["0", "0", "1"]
+    assert all(counts == ["0", "0", "0"] for kind, counts in relay.items() if kind not in (
+        "Submissions to the national platform", "Confirmation emails"))
 
 
 def test_each_chart_is_named_svg_followed_by_its_table(app: Flask, seeded: dict[str, Any]) -> None:

@@ -44,6 +44,8 @@ STATUS_NAMES = {
 TOPIC_NAMES = {
     OutboxTopic.PLATFORM_SUBMISSION.value: _l("Submissions to the national platform"),
     OutboxTopic.CONFIRMATION_EMAIL.value: _l("Confirmation emails"),
+    # Staff messages to reporters by email (the casework topic), named before it exists here.
+    "email.message": _l("Messages to reporters by email"),
 }
 STATE_NAMES = {PENDING: _l("Waiting for a first try"), RETRYING: _l("Waiting to try again"), DEAD: _l("Dead")}
 VOLUME_DAYS = 14
