@@ -21,7 +21,7 @@ from sqlalchemy import select
 from services.casework_models import ReporterMessage
 from services.db import db
 from services.enums import ContactMethod, OutboxStatus, OutboxTopic, TriageStatus, VulnerabilityFlag
-from services.enums.casework import MessageDirection
+from services.enums.casework import MessageDirection, Outcome
 from services.models import OutboxMessage, Submission, TriageItem
 from services.references import normalise_reference
 
@@ -134,6 +134,14 @@ def contact_is_unsafe(payload: Mapping[str, Any], item: TriageItem | None) -> bo
     )
 
 
+def _recorded_crime_number(item: TriageItem | None) -> str | None:
+    # Closed as a crime, the outcome's detail is the crime number; any other detail (a
+    # partner's name, another reference) is not for the reporter.
+    if item is not None and item.outcome == Outcome.CRIME_RECORDED.value:
+        return item.outcome_detail or None
+    return None
+
+
 def report_timeline(submission_id: int) -> Timeline | None:
     submission = db.session.get(Submission, submission_id)
     if submission is None:
@@ -160,7 +168,7 @@ def report_timeline(submission_id: int) -> Timeline | None:
         status=item.status if item is not None else TriageStatus.NEW.value,
         outcome=item.outcome if item is not None and item.status == TriageStatus.CLOSED.value else None,
         forwarded_at=forwarded_at,
-        crime_number=submission.crime_number,
+        crime_number=submission.crime_number or _recorded_crime_number(item),
         officer_name=submission.officer_name,
         officer_collar_number=submission.officer_collar_number,
         guarded=guarded,

@@ -287,6 +287,24 @@ def test_where_contact_is_unsafe_messages_are_not_shown(app: Flask, client: Page
     assert "For your safety we do not show messages here. Call 101" in text
 
 
+@pytest.mark.parametrize(("outcome", "detail", "shown"), [
+    ("crime_recorded", "CR/2026/0099", "CR/2026/0099"), ("duplicate", "WMP-AAAA-AAAA", None), ("referred_to_partner", "Victim Support", None),
+])
+def test_a_crime_number_from_the_outcome_is_shown_and_nothing_else_of_it(
+    app: Flask, client: PageClient, outcome: str, detail: str, shown: str | None
+) -> None:
+    reference, submission_id = make_report(app, status=TriageStatus.CLOSED.value)
+    with app.app_context():
+        item = db.session.scalars(select(TriageItem).where(TriageItem.submission_id == submission_id)).one()
+        item.outcome, item.outcome_detail = outcome, detail
+        db.session.commit()
+    find(client, reference, "ann@example.com")
+    page = client.get(REPORT)
+    assert page.summary_rows().get("Crime number") == shown
+    if shown is None:
+        assert detail not in page.text
+
+
 def test_the_pages_are_in_welsh(app: Flask, welsh_client: PageClient) -> None:
     reference, submission_id = make_report(app, status=TriageStatus.CLOSED.value)
     with app.app_context():
