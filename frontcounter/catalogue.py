@@ -47,12 +47,14 @@ class Group(StrEnum):
     REPORT = "report"
     APPLY = "apply"
     REQUEST = "request"
+    FOLLOW_UP = "follow_up"
 
 
 GROUP_TITLES = {
     Group.REPORT: _l("Report"),
     Group.APPLY: _l("Apply"),
     Group.REQUEST: _l("Request information"),
+    Group.FOLLOW_UP: _l("Follow up"),
 }
 
 
@@ -255,9 +257,26 @@ SIGNPOSTS = (
 )
 
 
-def services_by_group() -> list[tuple[str, list[WebService | Signpost]]]:
-    """The catalogue's sections in order, each with its services then its signposts."""
-    entries: list[WebService | Signpost] = [*SERVICES.values(), *SIGNPOSTS]
+@dataclass(frozen=True)
+class PageLink:
+    """A catalogue entry for pages of their own, reached by their endpoint (tracking, say)."""
+
+    endpoint: str
+    title: str
+    summary: str
+    group: Group
+
+
+PAGE_LINKS = (
+    PageLink("public.tracking_find", _l("Check a report or ask for an update"),
+             _l("See what has happened to something you sent us, and send a message to the officer or team dealing with it."),
+             Group.FOLLOW_UP),
+)
+
+
+def services_by_group() -> list[tuple[str, list[WebService | Signpost | PageLink]]]:
+    """The catalogue's sections in order, each with its services, its signposts, then its other pages."""
+    entries: list[WebService | Signpost | PageLink] = [*SERVICES.values(), *SIGNPOSTS, *PAGE_LINKS]
     return [
         (GROUP_TITLES[group], [entry for entry in entries if entry.group is group])
         for group in Group

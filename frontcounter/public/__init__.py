@@ -25,4 +25,4 @@ def language_url(code: str) -> str:
     return f"{request.path}?{urlencode(args)}"
 
 
-from frontcounter.public import evidence, journey, pages  # noqa: E402,F401  (registers the routes)
+from frontcounter.public import evidence, journey, pages, tracking  # noqa: E402,F401  (registers the routes)

@@ -27,4 +27,5 @@ def _require_sign_in() -> ResponseReturnValue | None:
     if request.endpoint in OPEN_ENDPOINTS or current_user.is_authenticated:
         return None
     return send_to_sign_in()
+from frontcounter.staff import dashboard  # noqa: E402,F401,I001  (registers the dashboard and relay pages)
 from frontcounter.staff import layout  # noqa: E402,F401  (registers the layout values)
