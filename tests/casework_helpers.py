@@ -60,3 +60,27 @@ def reference_of(app: Flask, item_id: int) -> str:
         item = db.session.get(TriageItem, item_id)
         assert item is not None
         return item.submission.reference
+
+
+def add_attachment(app: Flask, item_id: int, *, filename: str = "photo.png", content: bytes = b"\x89PNG\r\n\x1a\nfake") -> int:
+    """An evidence file on the item's submission, with its bytes in the evidence folder."""
+    import hashlib
+    import secrets
+    from pathlib import Path
+
+    from services.models import Attachment
+
+    with app.app_context():
+        item = db.session.get(TriageItem, item_id)
+        assert item is not None
+        storage_name = f"{secrets.token_hex(16)}.bin"
+        folder = Path(app.config["EVIDENCE_DIR"])
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / storage_name).write_bytes(content)
+        attachment = Attachment(
+            submission_id=item.submission_id, sha256=hashlib.sha256(content).hexdigest(), filename=filename,
+            content_type="image/png", size=len(content), storage_name=storage_name,
+        )
+        db.session.add(attachment)
+        db.session.commit()
+        return attachment.id

@@ -27,4 +27,5 @@ def _require_sign_in() -> ResponseReturnValue | None:
     if request.endpoint in OPEN_ENDPOINTS or current_user.is_authenticated:
         return None
     return send_to_sign_in()
+import frontcounter.staff.casework_views  # noqa: E402,F401  (registers the queue, item and action views)
 from frontcounter.staff import layout  # noqa: E402,F401  (registers the layout values)
