@@ -96,7 +96,9 @@ def item_details(item_id: int, *, with_audit: bool) -> ItemDetails:
         )
     ]
     messages = db.session.scalars(
-        select(ReporterMessage).where(ReporterMessage.submission_id == submission.id).order_by(ReporterMessage.created_at, ReporterMessage.id)
+        select(ReporterMessage)
+        .where(ReporterMessage.submission_id == submission.id)
+        .order_by(ReporterMessage.created_at, ReporterMessage.id)
     ).all()
     notes = db.session.scalars(select(CaseNote).where(CaseNote.triage_item_id == item.id).order_by(CaseNote.created_at, CaseNote.id)).all()
     assessments = db.session.scalars(

@@ -72,7 +72,9 @@ def test_two_people_claiming_at_once_leave_exactly_one_owner(app: Flask) -> None
         won: list[int] = []
         lost: list[int] = []
 
-        def attempt(user_id: int, item_id: int = item, barrier: threading.Barrier = barrier) -> None:
+        def attempt(
+            user_id: int, item_id: int = item, barrier: threading.Barrier = barrier, won: list[int] = won, lost: list[int] = lost
+        ) -> None:
             with app.app_context():
                 barrier.wait()
                 try:

@@ -144,7 +144,7 @@ def test_a_call_handler_cannot_reach_supervisor_pages(app: Flask) -> None:
 
 def test_the_pages_are_in_welsh(app: Flask) -> None:
     item = make_item(app, urgency=20)
-    client, boss = signed_in(app, StaffRole.SUPERVISOR, language="cy")
+    client, _ = signed_in(app, StaffRole.SUPERVISOR, language="cy")
     client.get("/staff/")
     client.get("/staff/escalated")
     client.post(f"/staff/items/{item}/claim")
