@@ -153,3 +153,20 @@ def test_the_pages_are_in_welsh(app: Flask) -> None:
     for action in ("grade", "allocate", "note", "message", "ask-for-more", "close", "assign"):
         client.get(f"/staff/items/{item}/{action}")
     client.post(f"/staff/items/{item}/grade", {}, expected=400)
+
+
+def test_supervisors_see_escalated_items_on_their_own_page(app: Flask) -> None:
+    from services.escalation import escalate_overdue_items
+
+    now = datetime.now(UTC)
+    late = make_item(app, target_in=timedelta(minutes=-1), now=now)
+    make_item(app, target_in=timedelta(hours=10), now=now)
+    with app.app_context():
+        assert escalate_overdue_items(now) == 1
+    client, _ = signed_in(app, StaffRole.SUPERVISOR)
+    queue = client.get("/staff/")
+    assert queue.soup.find("a", href="/staff/escalated") is not None
+    page = client.get("/staff/escalated")
+    assert queue_references(page) == [reference_of(app, late)]
+    assert "Escalated" in page.soup.select_one("#queue tbody tr").get_text(" ")
+    assert queue_references(client.get("/staff/?only=escalated")) == [reference_of(app, late)]

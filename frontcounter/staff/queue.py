@@ -65,7 +65,7 @@ def _render_queue(*, escalated_only: bool, endpoint: str) -> ResponseReturnValue
     arguments.pop("page", None)
     return render_template(
         "staff/queue.html", form=form, listing=listing, filters=filters, endpoint=endpoint, arguments=arguments,
-        escalated_only=escalated_only, **labels(),
+        escalated_only=escalated_only, supervisor=signed_in_staff().has_role(StaffRole.SUPERVISOR), **labels(),
     )
 
 
