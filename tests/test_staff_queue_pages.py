@@ -96,7 +96,7 @@ def test_the_item_page_shows_answers_flags_suggestions_and_platform_history(app:
     page = client.get(f"/staff/items/{item}")
     answers = page.soup.select_one("#answers + dl")
     assert "Someone <b>shouted</b>" in answers.get_text() and answers.find("b") is None  # escaped, not markup
-    flags = page.soup.select_one("#flags + table").get_text(" ")
+    flags = page.soup.select_one("#flags + .fc-table-scroll table").get_text(" ")
     assert "self_harm_risk" in flags and "Said so in the answers" in flags
     assert "The account mentions a knife" in flags and "When it happened" in flags
     suggestions = page.soup.select_one("#suggestions + dl").get_text(" ")
