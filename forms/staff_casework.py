@@ -15,7 +15,7 @@ from forms.base import QuestionPage
 from forms.fields import GovCharacterCountField, GovCheckboxesField, GovRadioField, GovStringField
 from forms.validators import MaxLength, Optional, Required, RequiredIf
 from forms.widgets import Select
-from services.enums import Grade, TriageStatus
+from services.enums import Grade, OutboxTopic, PlatformStatus, TriageStatus, VulnerabilityFlag
 from services.enums import casework_limits as limits
 from services.enums.casework import AuditAction, Outcome, ThriveArea, ThriveRating
 
@@ -65,6 +65,38 @@ ACTION_LABELS = {
     AuditAction.REQUEUED.value: _l("Requeued messages"),
     AuditAction.STAFF_CREATED.value: _l("Staff account created"),
     AuditAction.STAFF_DISABLED.value: _l("Staff account disabled"),
+}
+
+FLAG_LABELS = {
+    VulnerabilityFlag.UNDER_18.value: _l("Under 18"),
+    VulnerabilityFlag.DOMESTIC_ABUSE.value: _l("Domestic abuse"),
+    VulnerabilityFlag.HATE_CRIME.value: _l("Hate crime"),
+    VulnerabilityFlag.REPEAT_VICTIM.value: _l("Repeat victim"),
+    VulnerabilityFlag.MENTAL_HEALTH.value: _l("Mental health"),
+    VulnerabilityFlag.DISABILITY.value: _l("Disability"),
+    VulnerabilityFlag.SELF_HARM_RISK.value: _l("Risk of self-harm"),
+    VulnerabilityFlag.ELDERLY.value: _l("Elderly"),
+    VulnerabilityFlag.LANGUAGE_BARRIER.value: _l("Language barrier"),
+}
+PLATFORM_STATUS_LABELS = {
+    PlatformStatus.RECEIVED.value: _l("Received by the platform"),
+    PlatformStatus.IN_REVIEW.value: _l("In review"),
+    PlatformStatus.CRIME_RECORDED.value: _l("Crime recorded"),
+    PlatformStatus.REFERRED.value: _l("Referred"),
+    PlatformStatus.OFFICER_ASSIGNED.value: _l("Officer assigned"),
+    PlatformStatus.CLOSED.value: _l("Closed"),
+    PlatformStatus.REJECTED.value: _l("Rejected"),
+}
+TOPIC_LABELS = {
+    OutboxTopic.PLATFORM_SUBMISSION.value: _l("To the national platform"),
+    OutboxTopic.CONFIRMATION_EMAIL.value: _l("Confirmation email"),
+    OutboxTopic.MESSAGE_EMAIL.value: _l("Message email"),
+}
+DELIVERY_LABELS = {
+    "pending": _l("Waiting to be sent"),
+    "sent": _l("Sent"),
+    "dead": _l("Failed for good"),
+    "not_configured": _l("Not configured"),
 }
 
 # The contract's Reporter fields, as the item page names them.

@@ -97,15 +97,15 @@ def test_the_item_page_shows_answers_flags_suggestions_and_platform_history(app:
     answers = page.soup.select_one("#answers + dl")
     assert "Someone <b>shouted</b>" in answers.get_text() and answers.find("b") is None  # escaped, not markup
     flags = page.soup.select_one("#flags + .fc-table-scroll table").get_text(" ")
-    assert "self_harm_risk" in flags and "Said so in the answers" in flags
+    assert "Risk of self-harm" in flags and "Said so in the answers" in flags
     assert "The account mentions a knife" in flags and "When it happened" in flags
     suggestions = page.soup.select_one("#suggestions + dl").get_text(" ")
     assert "Hate crime unit" in suggestions and "Public safety" in suggestions and "Public order offences" in suggestions
     assert "ann@example.com" in page.soup.select_one("#reporter + dl").get_text()
     history = page.soup.select_one("#platform-history").get_text(" ")
-    assert "crime_recorded" in history and "20/555555/26" in history and "PC Jones 4321" in history
+    assert "Crime recorded" in history and "20/555555/26" in history and "PC Jones 4321" in history
     deliveries = page.soup.select_one("#deliveries").get_text(" ")
-    assert "platform.submission" in deliveries and "sent" in deliveries
+    assert "To the national platform" in deliveries and "Sent" in deliveries
     assert page.soup.select_one("#audit") is None  # the audit trail is for supervisors
 
 

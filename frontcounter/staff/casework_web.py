@@ -13,11 +13,15 @@ from werkzeug.wrappers import Response
 from forms.staff_casework import (
     ACTION_LABELS,
     AREA_LABELS,
+    DELIVERY_LABELS,
+    FLAG_LABELS,
     GRADE_LABELS,
     OUTCOME_LABELS,
+    PLATFORM_STATUS_LABELS,
     RATING_LABELS,
     REPORTER_LABELS,
     STATUS_LABELS,
+    TOPIC_LABELS,
     UNGRADED_LABEL,
 )
 from frontcounter.catalogue import SERVICES
@@ -83,6 +87,10 @@ def labels() -> dict[str, Any]:
         "outcome_labels": OUTCOME_LABELS,
         "action_labels": ACTION_LABELS,
         "reporter_labels": REPORTER_LABELS,
+        "flag_labels": FLAG_LABELS,
+        "platform_status_labels": PLATFORM_STATUS_LABELS,
+        "topic_labels": TOPIC_LABELS,
+        "delivery_labels": DELIVERY_LABELS,
         "service_title": service_title,
         "unit_label": unit_label,
         "plain_text": plain_text,
