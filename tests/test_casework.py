@@ -273,3 +273,31 @@ def test_asking_for_more_waits_for_the_reporter_and_their_reply_resumes_work(app
         assert db.session.get(TriageItem, item).status == "in_progress"
     assert actions(app, item) == ["asked_for_more"]
     assert len(email_rows(app, item)) == 1
+
+
+def test_a_reply_to_a_closed_item_is_kept_and_the_item_stays_closed(app: Flask) -> None:
+    from services.reporter_messages import UnknownSubmission
+
+    item = make_item(app, status="closed")
+    with app.app_context():
+        submission_id = db.session.get(TriageItem, item).submission_id
+        record_reporter_reply(submission_id, "One more thing", now=NOW)
+        assert db.session.get(TriageItem, item).status == "closed"
+        kept = db.session.scalars(select(ReporterMessage).where(ReporterMessage.submission_id == submission_id)).all()
+        assert [m.body for m in kept] == ["One more thing"]
+        with pytest.raises(UnknownSubmission):
+            record_reporter_reply(999_999, "Hello", now=NOW)
+
+
+def test_viewing_an_item_marks_the_reporters_messages_read(app: Flask) -> None:
+    from services.item_view import item_details, record_item_viewed
+
+    ann = make_staff(app, StaffRole.CALL_HANDLER)
+    item = make_item(app)
+    with app.app_context():
+        submission_id = db.session.get(TriageItem, item).submission_id
+        reply = record_reporter_reply(submission_id, "Hello", now=NOW)
+        record_item_viewed(item, ann, now=NOW + timedelta(minutes=5))
+        assert db.session.get(ReporterMessage, reply.id).read_at == NOW + timedelta(minutes=5)
+        assert item_details(item, with_audit=True).audit[0].record.action == "viewed"
+        assert item_details(item, with_audit=False).audit == []
