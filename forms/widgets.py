@@ -19,6 +19,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovDateInput,
     GovFileInput,
     GovRadioInput,
+    GovSelect,
     GovTextArea,
     GovTextInput,
 )
@@ -139,3 +140,7 @@ class DateInput(_GovParams, GovDateInput):
             items.append(item)
         params["items"] = items
         return params
+
+
+class Select(_GovParams, GovSelect):
+    """GOV.UK select, with the translated error prefix."""

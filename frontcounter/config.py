@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from frontcounter.config_casework import casework_config
 from frontcounter.config_integrations import integration_config, read_int
 
 ENVIRONMENTS = ("development", "test", "production")
@@ -104,6 +105,7 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
     if config["LOG_FORMAT"] not in ("json", "text"):
         problems.append("LOG_FORMAT must be json or text")
     config.update(integration_config(environ, production, problems))
+    config.update(casework_config(environ, problems))
     if problems:
         raise ConfigError("Front Counter cannot start:\n  - " + "\n  - ".join(problems))
     return config

@@ -73,6 +73,16 @@ def integration_config(environ: Mapping[str, str], production: bool, problems: l
             problems.append(f"{name} must be the Notify template id (a UUID) when NOTIFY_API_KEY is set")
         templates[language] = template
     config["NOTIFY_CONFIRMATION_TEMPLATES"] = templates
+    # Messages from staff to reporters: optional; without them such emails are recorded as
+    # not configured and the message is on the tracking page only.
+    message_templates = {}
+    for language in ("en", "cy"):
+        name = f"NOTIFY_MESSAGE_TEMPLATE_{language.upper()}"
+        template = environ.get(name, "")
+        if template and not _UUID.fullmatch(template):
+            problems.append(f"{name} must be the Notify template id (a UUID)")
+        message_templates[language] = template
+    config["NOTIFY_MESSAGE_TEMPLATES"] = message_templates
     if key and len(key) < 74:
         problems.append("NOTIFY_API_KEY does not look like a Notify API key (name-serviceid-secret)")
 

@@ -58,6 +58,7 @@ def build_relay(app: Flask, worker: str | None = None) -> Relay:
             templates=config["NOTIFY_CONFIRMATION_TEMPLATES"],
             force_name=config["FORCE_NAME"],
             force_phone=config["FORCE_PHONE"],
+            message_templates={k: v for k, v in config["NOTIFY_MESSAGE_TEMPLATES"].items() if v},
         ),
         service_names(tuple(config["LANGUAGES"])),
     )

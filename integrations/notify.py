@@ -1,14 +1,16 @@
-"""Confirmation emails through GOV.UK Notify, one template per language.
+"""Emails through GOV.UK Notify, one template per kind and language: the confirmation, and
+a message from staff to the person who reported.
 
 The templates' words live in Notify (docs/notify-templates.md has them in English and
-Welsh); we send only the personalisation: reference, service name, force name and phone.
+Welsh); we send only the personalisation: reference, service name (or the staff message's
+own words), force name and phone. Nothing of what was reported is ever quoted.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import requests
@@ -41,6 +43,8 @@ class EmailSettings:
     force_name: str
     force_phone: str
     timeout: float = 10.0
+    # Language -> template id for messages from staff; without one they are not configured.
+    message_templates: Mapping[str, str] = field(default_factory=dict)
 
 
 class ConfirmationEmailSender:
@@ -70,17 +74,36 @@ class ConfirmationEmailSender:
             "force_phone": self.settings.force_phone,
         }
 
-    def send(self, *, email_address: str, reference: str, body: Mapping[str, Any], idempotency_key: str) -> str:
-        """Send and return Notify's notification id."""
+    def message_personalisation(self, reference: str, message_text: str) -> dict[str, str]:
+        return {
+            "reference": reference,
+            "message": message_text,
+            "force_name": self.settings.force_name,
+            "force_phone": self.settings.force_phone,
+        }
+
+    def send(
+        self, *, email_address: str, reference: str, body: Mapping[str, Any], idempotency_key: str, message_text: str | None = None
+    ) -> str:
+        """Send and return Notify's notification id. `message_text` is a staff message's words
+        (for a message email; a confirmation has none)."""
         if not self.configured:
             raise EmailNotConfigured()
         language = str(body.get("language") or "en")
-        template_id = self.settings.templates.get(language) or self.settings.templates["en"]
+        if body.get("template") == "message":
+            templates = self.settings.message_templates
+            template_id = templates.get(language) or templates.get("en")
+            if not template_id:
+                raise EmailNotConfigured()
+            personalisation = self.message_personalisation(reference, message_text or "")
+        else:
+            template_id = self.settings.templates.get(language) or self.settings.templates["en"]
+            personalisation = self.personalisation(reference, str(body.get("service") or ""), language)
         try:
             response = self._client().send_email_notification(
                 email_address=email_address,
                 template_id=template_id,
-                personalisation=self.personalisation(reference, str(body.get("service") or ""), language),
+                personalisation=personalisation,
                 # Notify keeps this with the notification, so a support query can be traced.
                 reference=idempotency_key,
             )

@@ -33,7 +33,7 @@ PLATFORM = "national_platform"
 EMAIL = "notify"
 TARGET_TOPICS: dict[str, tuple[str, ...]] = {
     PLATFORM: (OutboxTopic.PLATFORM_SUBMISSION.value,),
-    EMAIL: (OutboxTopic.CONFIRMATION_EMAIL.value,),
+    EMAIL: (OutboxTopic.CONFIRMATION_EMAIL.value, OutboxTopic.MESSAGE_EMAIL.value),
 }
 
 
@@ -219,7 +219,7 @@ class Relay:
                 result = self._done(
                     message, started, clock, AttemptOutcome.SENT, http_status=201, result=platform_id, received_at=received_at
                 )
-            elif message.topic == OutboxTopic.CONFIRMATION_EMAIL.value:
+            elif message.topic in TARGET_TOPICS[EMAIL]:
                 result = self._send_email(message, started, clock)
             else:
                 result = self._done(message, started, clock, AttemptOutcome.DEAD, error_class="UnknownTopic")
@@ -258,9 +258,12 @@ class Relay:
         address = (message.payload.get("reporter") or {}).get("email")
         if not address:
             return self._done(message, started, clock, AttemptOutcome.DEAD, error_class="NoEmailAddress")
+        if message.topic == OutboxTopic.MESSAGE_EMAIL.value and not message.message_text:
+            return self._done(message, started, clock, AttemptOutcome.DEAD, error_class="NoMessage")
         try:
             notification_id = self.email.send(
-                email_address=address, reference=message.reference, body=message.body or {}, idempotency_key=message.idempotency_key
+                email_address=address, reference=message.reference, body=message.body or {}, idempotency_key=message.idempotency_key,
+                message_text=message.message_text,
             )
         except EmailNotConfigured:
             return self._done(message, started, clock, AttemptOutcome.NOT_CONFIGURED, error_class="NotifyNotConfigured")

@@ -184,7 +184,7 @@ class TriageItem(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), unique=True)
-    status: Mapped[str] = mapped_column(String(16), default=TriageStatus.NEW.value, index=True)
+    status: Mapped[str] = mapped_column(String(32), default=TriageStatus.NEW.value, index=True)
     grade: Mapped[str | None] = mapped_column(String(32))
     vulnerability: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
     # Why each flag was raised, for the contact handler: [{"flag": ..., "reason": ...}].

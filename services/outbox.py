@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, case, func, insert, or_, select, update
 from services.db import db
 from services.enums import AttemptOutcome, OutboxStatus, OutboxTopic, PlatformStatus
 from services.evidence import read_evidence
-from services.models import Attachment, DeliveryAttempt, OutboxMessage, Submission
+from services.models import Attachment, DeliveryAttempt, OutboxMessage, ReporterMessage, Submission
 from services.types import UTCDateTime, utcnow
 
 
@@ -45,6 +45,8 @@ class ClaimedMessage:
     payload: dict[str, Any]
     body: dict[str, Any] | None
     attachments: tuple[AttachmentFile, ...] = ()
+    # A staff message's words, for an email.message (read when claimed, never kept in the outbox).
+    message_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,16 @@ def _snapshot(
         payload=submission.payload,
         body=message.body,
         attachments=files,
+        message_text=_message_text(message),
     )
+
+
+def _message_text(message: OutboxMessage) -> str | None:
+    if message.topic != OutboxTopic.MESSAGE_EMAIL.value or not message.body:
+        return None
+    message_id = message.body.get("message_id")
+    found = db.session.get(ReporterMessage, message_id) if isinstance(message_id, int) else None
+    return found.body if found is not None else None
 
 
 def record_results(

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from services.casework_models import ReporterMessage
 from services.db import db
 from services.enums import ContactMethod, OutboxStatus, OutboxTopic, TriageStatus, VulnerabilityFlag
-from services.enums.casework import MessageDirection, Outcome
+from services.enums.casework import Outcome
 from services.models import OutboxMessage, Submission, TriageItem
 from services.references import normalise_reference
 
@@ -184,34 +184,3 @@ def report_timeline(submission_id: int) -> Timeline | None:
     )
     db.session.rollback()
     return timeline
-
-
-def add_reporter_message(submission_id: int, body: str, now: datetime) -> bool:
-    """Add a message from the reporter to the item; an item waiting for them is worked again.
-
-    One transaction. Returns False when the submission no longer exists.
-    Named apart from casework's `record_reporter_reply` so the two can be unified at merge.
-    """
-    try:
-        submission = db.session.get(Submission, submission_id)
-        if submission is None:
-            db.session.rollback()
-            return False
-        db.session.add(
-            ReporterMessage(
-                submission_id=submission.id,
-                direction=MessageDirection.FROM_REPORTER.value,
-                body=body[:MESSAGE_LIMIT],
-                created_at=now,
-            )
-        )
-        item = db.session.scalars(
-            select(TriageItem).where(TriageItem.submission_id == submission.id).with_for_update()
-        ).one_or_none()
-        if item is not None and item.status == TriageStatus.AWAITING_REPORTER.value:
-            item.status = TriageStatus.IN_PROGRESS.value
-        db.session.commit()
-        return True
-    except BaseException:
-        db.session.rollback()
-        raise

@@ -19,6 +19,8 @@ SECRET = "3d844edf-8d35-48ac-975b-e847b4f122b0"
 API_KEY = f"frontcounter_test-{SERVICE_ID}-{SECRET}"
 TEMPLATE_EN = "f33517ff-2a88-4f6e-b855-c550268ce08a"
 TEMPLATE_CY = "a1b2c3d4-2a88-4f6e-b855-c550268ce08a"
+MESSAGE_TEMPLATE_EN = "b33517ff-2a88-4f6e-b855-c550268ce08a"
+MESSAGE_TEMPLATE_CY = "c1b2c3d4-2a88-4f6e-b855-c550268ce08a"
 
 
 @dataclass
@@ -47,7 +49,7 @@ def create_fake_notify() -> tuple[Flask, NotifyRecord]:
                 status = record.statuses.pop(0)
                 return jsonify(status_code=status, errors=[{"error": "Injected", "message": "injected"}]), status
         body = request.get_json()
-        if body.get("template_id") not in (TEMPLATE_EN, TEMPLATE_CY):
+        if body.get("template_id") not in (TEMPLATE_EN, TEMPLATE_CY, MESSAGE_TEMPLATE_EN, MESSAGE_TEMPLATE_CY):
             return jsonify(status_code=400, errors=[{"error": "BadRequestError", "message": "Template not found"}]), 400
         notification_id = str(uuid.uuid4())
         with record.lock:
@@ -63,4 +65,6 @@ def notify_settings(base_url: str) -> dict[str, str]:
         "NOTIFY_BASE_URL": base_url,
         "NOTIFY_CONFIRMATION_TEMPLATE_EN": TEMPLATE_EN,
         "NOTIFY_CONFIRMATION_TEMPLATE_CY": TEMPLATE_CY,
+        "NOTIFY_MESSAGE_TEMPLATE_EN": MESSAGE_TEMPLATE_EN,
+        "NOTIFY_MESSAGE_TEMPLATE_CY": MESSAGE_TEMPLATE_CY,
     }

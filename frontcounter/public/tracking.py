@@ -24,7 +24,8 @@ from frontcounter.catalogue import SERVICES
 from frontcounter.public import public
 from frontcounter.public.tracking_words import officer_text, status_words, timeline_entries
 from services.references import is_valid_reference, normalise_reference
-from services.tracking import Timeline, add_reporter_message, prove_report, report_timeline
+from services.reporter_messages import UnknownSubmission, record_reporter_reply
+from services.tracking import Timeline, prove_report, report_timeline
 from services.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,9 @@ def tracking_message() -> ResponseReturnValue:
     form = MessageForm()
     if not form.validate():
         return _report_page(timeline, form, 400)
-    if not add_reporter_message(submission_id, (form.message.data or "").strip(), utcnow()):
+    try:
+        record_reporter_reply(submission_id, form.message.data or "", utcnow())
+    except UnknownSubmission:
         return _expired()
     session[_SENT_KEY] = True
     return redirect(url_for("public.tracking_report"))

@@ -108,6 +108,8 @@ class OutboxStatus(StrEnum):
 class OutboxTopic(StrEnum):
     PLATFORM_SUBMISSION = "platform.submission"
     CONFIRMATION_EMAIL = "email.confirmation"
+    # A message from staff to the person who reported (its words are on the tracking page too).
+    MESSAGE_EMAIL = "email.message"
 
 
 class AttemptOutcome(StrEnum):
