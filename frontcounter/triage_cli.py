@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from types import FrameType
+
 import click
 from flask import Flask
 
@@ -15,7 +19,23 @@ def register_triage_cli(app: Flask) -> None:
         """The force contact triage queue."""
 
     @triage.command("escalate")
-    def escalate() -> None:
+    @click.option("--every", type=click.IntRange(min=5), default=None,
+                  help="Keep running, escalating every this many seconds (otherwise run once, as from cron).")
+    def escalate(every: int | None) -> None:
         """Mark open items past their target as escalated, for supervisors (run every minute or so)."""
-        count = escalate_overdue_items(utcnow())
-        click.echo(f"Escalated {count} item(s).")
+        if every is None:
+            click.echo(f"Escalated {escalate_overdue_items(utcnow())} item(s).")
+            return
+        stop = threading.Event()
+
+        def finish(signum: int, frame: FrameType | None) -> None:
+            stop.set()
+
+        signal.signal(signal.SIGTERM, finish)
+        signal.signal(signal.SIGINT, finish)
+        # Every process may run this: escalating is idempotent (an item is escalated once).
+        while not stop.is_set():
+            count = escalate_overdue_items(utcnow())
+            if count:
+                click.echo(f"Escalated {count} item(s).")
+            stop.wait(every)
