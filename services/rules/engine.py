@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from services.journeys.common import age_on
-from services.rules.matching import normalise
+from services.rules.matching import words_of
 from services.rules.model import Condition, Match, Rules
 
 
@@ -21,7 +21,7 @@ class Facts:
     service: str
     kind: str
     data: Mapping[str, Any]
-    text: str  # normalised, every free-text answer the rules name
+    words: tuple[str, ...]  # every free-text answer the rules name, as normalised words
     today: date
 
     def values(self, path: str) -> list[Any]:
@@ -60,9 +60,9 @@ class RulesOutcome:
 
 
 def facts_for(rules: Rules, *, service: str, kind: str, data: Mapping[str, Any], today: date) -> Facts:
-    draft = Facts(service=service, kind=kind, data=data, text="", today=today)
+    draft = Facts(service=service, kind=kind, data=data, words=(), today=today)
     pieces = [str(value) for name in rules.text_fields for value in draft.values(name) if isinstance(value, str)]
-    return Facts(service=service, kind=kind, data=data, text=normalise("\n".join(pieces)), today=today)
+    return Facts(service=service, kind=kind, data=data, words=words_of("\n".join(pieces)), today=today)
 
 
 def evaluate(rules: Rules, facts: Facts, *, language: str, raised: Iterable[str] = ()) -> RulesOutcome:
@@ -102,7 +102,7 @@ def matches(match: Match, facts: Facts, flags: set[str]) -> bool:
         return False
     if not all(_holds(condition, facts) for condition in match.answers):
         return False
-    return match.words is None or match.words.find(facts.text) is not None
+    return match.words is None or match.words.find(facts.words) is not None
 
 
 def _holds(condition: Condition, facts: Facts) -> bool:

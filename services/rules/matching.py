@@ -2,7 +2,8 @@
 without accents, and Welsh words in their mutated forms too.
 
 A word matches only as a whole word ("gun" is not found in "begun", "knife" not in
-"knifeless"); a trailing `*` matches any ending ("strangl*" finds "strangled" and
+"knifeless"); the words of a phrase may be separated by spaces, hyphens or punctuation;
+a trailing `*` matches any ending ("strangl*" finds "strangled" and
 "strangling"). Welsh words also match after the initial-consonant mutations a word takes
 after certain words ("cyllell" → "gyllell", "chyllell", "nghyllell"), because a list of
 base forms is what the people who keep the rules write.
@@ -12,7 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 # Welsh initial mutations, longest radical first so "ll" is tried before "l".
 # Soft, nasal and aspirate mutation of each radical consonant.
@@ -32,6 +34,7 @@ _NOT_RADICAL = ("ch", "ph", "th", "ng", "dd", "ff")
 _VOWELS = "aeiouwy"
 # A mutated form shorter than this is more likely another word than the one meant.
 _MIN_MUTATED_LENGTH = 3
+_WORD = re.compile(r"\w+")
 
 
 def normalise(text: str) -> str:
@@ -60,19 +63,33 @@ def welsh_mutations(word: str) -> list[str]:
     return [form for form in dict.fromkeys(forms) if form == word or len(form.split(" ")[0].rstrip("*")) >= _MIN_MUTATED_LENGTH]
 
 
-def word_pattern(word: str) -> str:
-    """The regular expression for one word or phrase: whole words, spaces and hyphens
-    between words interchangeable, a trailing `*` for any ending."""
-    word = normalise(word)
-    stem = word[:-1] if word.endswith("*") else word
-    parts = [re.escape(part) for part in re.split(r"[\s-]+", stem) if part]
-    body = r"[\s-]*".join(parts)
-    ending = r"\w*" if word.endswith("*") else ""
-    return r"(?<!\w)" + body + ending + r"(?!\w)"
+def words_of(text: str) -> tuple[str, ...]:
+    """The text as normalised words: letters and digits, everything else a separator."""
+    return tuple(_WORD.findall(normalise(text)))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    words: tuple[str, ...]
+    any_ending: bool  # the last word ended in *
+    listed: str  # as the rules file spells it
+
+    def matches_at(self, text: Sequence[str], start: int) -> bool:
+        end = start + len(self.words)
+        if end > len(text):
+            return False
+        if text[start:end - 1] != self.words[:-1]:
+            return False
+        last = text[end - 1]
+        return last.startswith(self.words[-1]) if self.any_ending else last == self.words[-1]
 
 
 class WordList:
-    """A compiled list of words; `find` returns the first word of the list the text contains."""
+    """A list of words and phrases; `find` returns the first of them a text contains.
+
+    Texts are compared word by word (see `words_of`), so matching is whole words by
+    construction and takes time in proportion to the text, however long the list.
+    """
 
     def __init__(self, english: Iterable[str], welsh: Iterable[str]) -> None:
         forms: dict[str, str] = {}
@@ -81,16 +98,31 @@ class WordList:
         for word in welsh:
             for form in welsh_mutations(word):
                 forms.setdefault(form, word)
-        self._words = list(forms.values())
-        self._forms = list(forms)
-        self._pattern = re.compile("|".join(f"({word_pattern(form)})" for form in self._forms))
+        self._by_first: dict[str, list[_Entry]] = {}
+        self._prefixes: list[_Entry] = []  # single words ending in *: tried on every word
+        for form, listed in forms.items():
+            any_ending = form.endswith("*")
+            words = words_of(form.rstrip("*"))
+            if not words:
+                continue
+            entry = _Entry(words, any_ending, listed)
+            if any_ending and len(words) == 1:
+                self._prefixes.append(entry)
+            else:
+                self._by_first.setdefault(words[0], []).append(entry)
+        self._size = len(forms)
 
-    def find(self, normalised_text: str) -> str | None:
-        """The listed word (as the rules file spells it) behind the first match, or None."""
-        found = self._pattern.search(normalised_text)
-        if found is None:
-            return None
-        return self._words[found.lastindex - 1] if found.lastindex else None
+    def find(self, text: Sequence[str]) -> str | None:
+        """The listed word or phrase (as the rules file spells it) found first in `text`, a
+        sequence of words from `words_of`; None if there is none."""
+        for index, word in enumerate(text):
+            for entry in self._by_first.get(word, ()):
+                if entry.matches_at(text, index):
+                    return entry.listed
+            for entry in self._prefixes:
+                if word.startswith(entry.words[0]):
+                    return entry.listed
+        return None
 
     def __len__(self) -> int:
-        return len(self._words)
+        return self._size

@@ -36,8 +36,8 @@ def _check_word(word: str) -> None:
         raise ValidationError("A * may only end a word.")
     if not stem.strip() or not re.search(r"\w", stem):
         raise ValidationError("A word must have letters in it.")
-    if word.endswith("*") and len(stem.strip()) < 3:
-        raise ValidationError("A word ending in * needs at least 3 letters before the *.")
+    if word.endswith("*") and not re.search(r"\w{3}$", stem):
+        raise ValidationError("A * needs at least 3 letters right before it.")
 
 
 def _check_duration(value: str) -> None:
