@@ -11,7 +11,6 @@ import click
 from flask import Flask, current_app
 
 from frontcounter.triage_rules import current_rules, rules_vocabulary
-from services.enums import ServiceKind
 from services.rules import Rules, RulesError, evaluate, facts_for, load_rules_text
 from services.rules.store import publish_rules, published_version
 from services.types import utcnow
@@ -66,8 +65,12 @@ def register_rules_cli(app: Flask) -> None:
         for line in _summary(rules):
             click.echo("  " + line)
         if text is not None:
-            facts = facts_for(rules, service=service, kind=ServiceKind.CRIME.value, data={"description": text},
-                              today=utcnow().date())
+            from frontcounter.catalogue import SERVICES
+
+            if service not in SERVICES:
+                raise click.ClickException(f"There is no service called {service}.")
+            facts = facts_for(rules, service=service, kind=SERVICES[service].journey.kind.value,
+                              data={"description": text}, today=utcnow().date())
             outcome = evaluate(rules, facts, language="en")
             for signal in outcome.signals:
                 click.echo(f"  signal {signal.rule}: {signal.flag} +{signal.weight} ({signal.reason})")

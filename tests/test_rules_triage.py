@@ -149,3 +149,21 @@ def test_reload_from_a_separate_process_reaches_a_running_app(app: Flask, databa
     assert done.returncode == 0, done.stderr
     assert "Published force-rules.yaml" in done.stdout
     assert unit_of_a_new_report(app) == "neighbourhood_policing"
+
+
+def test_a_published_version_this_process_cannot_use_leaves_the_rules_in_use(app: Flask, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    with app.app_context():
+        before = current_rules()
+        # As a newer release might publish: a key this release does not know.
+        db.session.add(TriageRuleSet(sha256="0" * 64, source="newer.yaml", published_at=datetime.now(UTC),
+                                     document=DEFAULT_RULES_PATH.read_text(encoding="utf-8") + "\nnew_section: {}\n"))
+        db.session.commit()
+        assert current_rules() is before
+        assert current_rules() is before  # refused once, not parsed again on every call
+    result = app.test_cli_runner().invoke(args=["rules", "reload"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert current_rules() is not before
+        assert current_rules().sha256 == before.sha256
