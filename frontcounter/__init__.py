@@ -67,10 +67,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from frontcounter.public import public
     from frontcounter.public.journey import ServiceConverter
     from frontcounter.relay_cli import register_relay_cli
+    from frontcounter.rules_cli import register_rules_cli
     from frontcounter.staff import staff
     from frontcounter.triage_cli import register_triage_cli
+    from frontcounter.triage_rules import init_triage_rules
 
     check_catalogue()
+    init_triage_rules(app)
     app.url_map.converters["service"] = ServiceConverter
 
     app.register_blueprint(health)
@@ -82,6 +85,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(api)
     register_cli(app)
     register_relay_cli(app)
+    register_rules_cli(app)
     register_stack_cli(app)
     register_triage_cli(app)
     return app

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from frontcounter.config_casework import casework_config
 from frontcounter.config_integrations import integration_config, read_int
+from services.rules import DEFAULT_RULES_PATH
 
 ENVIRONMENTS = ("development", "test", "production")
 
@@ -97,6 +97,8 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
     # Evidence files: a folder outside anything the web server serves. Several machines
     # need it shared (a network volume), as they share the database.
     config["EVIDENCE_DIR"] = environ.get("EVIDENCE_DIR") or str(instance_path / "evidence")
+    # The force's triage rules (checked when the app is made, in frontcounter.triage_rules).
+    config["TRIAGE_RULES_FILE"] = environ.get("TRIAGE_RULES_FILE") or str(DEFAULT_RULES_PATH)
     config["LOG_LEVEL"] = environ.get("LOG_LEVEL", "INFO").upper()
     if config["LOG_LEVEL"] not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         problems.append("LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
@@ -105,7 +107,6 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
     if config["LOG_FORMAT"] not in ("json", "text"):
         problems.append("LOG_FORMAT must be json or text")
     config.update(integration_config(environ, production, problems))
-    config.update(casework_config(environ, problems))
     if problems:
         raise ConfigError("Front Counter cannot start:\n  - " + "\n  - ".join(problems))
     return config

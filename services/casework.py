@@ -21,9 +21,8 @@ from services.enums import casework_limits as limits
 from services.enums.casework import AuditAction, Outcome, ThriveArea, ThriveRating
 from services.models import Submission
 from services.references import normalise_reference
-from services.targets import TriageTargets, target_for
+from services.rules import Rules, target_for
 from services.types import utcnow
-from services.units import unit_named
 
 # A crime number as forces write them: letters, digits, slashes and hyphens, with at least
 # four digits (for example 20/123456/25, CRI-2026-004512 or 4300123456).
@@ -43,7 +42,7 @@ def grade_item(
     ratings: Mapping[str, Rating],
     grade: str,
     rationale: str,
-    targets: TriageTargets,
+    rules: Rules,
     now: datetime | None = None,
 ) -> Assessment:
     """Record a THRIVE assessment and its grade. A second one is a regrade: a whole new
@@ -64,7 +63,7 @@ def grade_item(
         db.session.add(assessment)
         item.grade = grade
         item.first_graded_at = item.first_graded_at or now
-        item.target_at = now + target_for(grade, bool(item.vulnerability), targets)
+        item.target_at = now + target_for(grade, bool(item.vulnerability), rules)
         item.escalated_at = None
         if item.status == TriageStatus.NEW.value:
             item.status = TriageStatus.IN_PROGRESS.value
@@ -87,9 +86,9 @@ def _checked_ratings(ratings: Mapping[str, Rating]) -> dict[str, dict[str, str]]
     return checked
 
 
-def allocate_item(item_id: int, actor: Actor, unit: str, now: datetime | None = None) -> None:
+def allocate_item(item_id: int, actor: Actor, unit: str, rules: Rules, now: datetime | None = None) -> None:
     now = now or utcnow()
-    if unit_named(unit) is None:
+    if unit not in rules.units:
         raise InvalidChoice("unit", "unknown")
     with transaction():
         item = load_open_item(item_id)

@@ -253,6 +253,7 @@ class ApiRequest(db.Model):
 # The staff workspace's tables live in their own modules; importing them here keeps
 # every table in one metadata for migrations, whichever module a caller imports.
 from services.casework_models import Assessment, AuditEvent, CaseNote, ReporterMessage  # noqa: E402
+from services.rules.store import TriageRuleSet  # noqa: E402, F401  (the published triage rules)
 from services.staff_models import RecoveryCode, StaffSession, StaffUser  # noqa: E402
 
 __all__ = [

@@ -20,8 +20,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from services.db import db
 from services.enums import Grade, TriageStatus
 from services.models import Submission, TriageItem
+from services.rules import Rules
 from services.staff_models import StaffUser
-from services.targets import Deadline, TriageTargets, deadline
+from services.targets import Deadline, deadline
 
 PER_PAGE = 25
 UNGRADED = "ungraded"
@@ -132,7 +133,7 @@ def _counts(column: Any, conditions: dict[str, ColumnElement[bool]], leave_out: 
 
 
 def list_queue(
-    filters: QueueFilters, *, me: int, page: int, now: datetime, targets: TriageTargets, per_page: int = PER_PAGE
+    filters: QueueFilters, *, me: int, page: int, now: datetime, rules: Rules, per_page: int = PER_PAGE
 ) -> QueuePage:
     if page < 1:
         raise PageOutOfRange()
@@ -152,21 +153,21 @@ def list_queue(
         .limit(per_page)
         .offset((page - 1) * per_page)
     )
-    rows = [_row(item, reference, service, owner, now, targets) for item, reference, service, owner in db.session.execute(query)]
+    rows = [_row(item, reference, service, owner, now, rules) for item, reference, service, owner in db.session.execute(query)]
     # Each facet's counts leave out its own filter, so every choice shows what picking it would give.
     status_counts = _counts(TriageItem.status, conditions, "status")
     grade_counts = _counts(TriageItem.grade, conditions, "grade")
     return QueuePage(rows, total, page, pages, per_page, status_counts, grade_counts)
 
 
-def _row(item: TriageItem, reference: str, service: str, owner: str | None, now: datetime, targets: TriageTargets) -> QueueRow:
+def _row(item: TriageItem, reference: str, service: str, owner: str | None, now: datetime, rules: Rules) -> QueueRow:
     vulnerable = bool(item.vulnerability)
     return QueueRow(
         id=item.id, reference=reference, service=service, category=item.category, grade=item.grade, status=item.status,
         urgency=item.urgency, vulnerability=list(item.vulnerability or []), quality_flags=len(item.quality_flags or []),
         unit=item.unit, owner_id=item.owner_id, owner_name=owner, created_at=item.created_at, target_at=item.target_at,
         escalated=item.escalated_at is not None,
-        deadline=deadline(item.target_at, item.grade, vulnerable, now, targets)
+        deadline=deadline(item.target_at, item.grade, vulnerable, now, rules)
         if item.status != TriageStatus.CLOSED.value else Deadline.ON_TIME,
     )
 

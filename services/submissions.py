@@ -18,6 +18,7 @@ from services.journeys import Journey, PayloadContext
 from services.models import ApiRequest, Draft, OutboxMessage, Submission
 from services.notifications import confirmation_email_allowed
 from services.references import new_reference
+from services.rules import Rules
 from services.triage import add_triage_item
 from services.types import utcnow
 from services.vulnerability import raise_flags
@@ -83,6 +84,7 @@ def submit_draft(
     answers: list[dict[str, str]],
     force_code: str,
     language: str,
+    rules: Rules,
     now: datetime | None = None,
 ) -> SubmitResult:
     """Validate a whole draft again and store it as a submission, exactly once.
@@ -104,7 +106,7 @@ def submit_draft(
         data = journey.merged(completed_data(draft))
         submission = _store_submission(
             journey, data, answers, force_code=force_code, language=language,
-            channel=Channel.WEB, now=now,
+            channel=Channel.WEB, rules=rules, now=now,
         )
         files = attach_to_submission(draft.id, submission.id)
         if files:
@@ -127,6 +129,7 @@ def submit_answers(
     force_code: str,
     language: str,
     channel: Channel,
+    rules: Rules,
     idempotency: IdempotencyClaim | None = None,
     now: datetime | None = None,
 ) -> SubmitResult:
@@ -144,7 +147,8 @@ def submit_answers(
                     db.session.rollback()
                     return replay
             submission = _store_submission(
-                journey, data, answers, force_code=force_code, language=language, channel=channel, now=now
+                journey, data, answers, force_code=force_code, language=language, channel=channel,
+                rules=rules, now=now,
             )
             if idempotency is not None:
                 db.session.add(
@@ -185,6 +189,7 @@ def _store_submission(
     force_code: str,
     language: str,
     channel: Channel,
+    rules: Rules,
     now: datetime,
 ) -> Submission:
     """Validate and add the three rows to the current transaction (the caller commits)."""
@@ -226,7 +231,8 @@ def _store_submission(
                 body={"template": "confirmation", "language": language, "service": journey.slug},
             )
         )
-    add_triage_item(submission, raise_flags(cleaned, now.date()), now)
+    # The force's triage rules (passed in by the caller, which knows the version in force).
+    add_triage_item(submission, cleaned, raise_flags(cleaned, now.date()), rules, now)
     db.session.flush()
     return submission
 

@@ -1,49 +1,62 @@
-"""Placing a new submission on the triage queue: urgency, flags and the target time."""
+"""Placing a new submission on the triage queue: the force's rules decide its flags and why,
+its urgency, its target time, and the category, crime class and unit to suggest."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from services.db import db
 from services.models import Submission, TriageItem
+from services.rules import Rules, evaluate, facts_for, target_for, urgency_score
 from services.vulnerability import RaisedFlag
 
-# Until a contact handler grades it, an item must be looked at within these times.
-UNTRIAGED_TARGET = timedelta(hours=24)
-UNTRIAGED_TARGET_VULNERABLE = timedelta(hours=4)
-
-# Weight of each flag in the urgency score; the queue sorts on the score first.
-FLAG_WEIGHTS: dict[str, int] = {
-    "domestic_abuse": 50,
-    "self_harm_risk": 50,
-    "under_18": 40,
-    "hate_crime": 30,
-    "mental_health": 25,
-    "disability": 20,
-    "elderly": 20,
-    "repeat_victim": 15,
-    "language_barrier": 5,
-}
+# The flags the payload itself carries (services.vulnerability) are not rules of the file:
+# their reasons are recorded under this rule id.
+PAYLOAD_FLAG_RULE = "payload_flag"
 
 
-def urgency_score(flags: list[RaisedFlag]) -> int:
-    return sum(FLAG_WEIGHTS.get(raised.flag.value, 10) for raised in flags)
+def add_triage_item(
+    submission: Submission,
+    data: Mapping[str, Any],
+    flags: list[RaisedFlag],
+    rules: Rules,
+    now: datetime,
+) -> TriageItem:
+    """Create the queue entry for a submission (inside the caller's transaction).
 
-
-def add_triage_item(submission: Submission, flags: list[RaisedFlag], now: datetime) -> TriageItem:
-    """Create the queue entry for a submission (inside the caller's transaction)."""
-    target = UNTRIAGED_TARGET_VULNERABLE if flags else UNTRIAGED_TARGET
+    `data` is the submission's checked answers; `flags` the vulnerability flags its payload
+    carries to the national platform. The rules add their own flags, each with the rule
+    that raised it and why (English; staff see Welsh by looking the rule id up in the rules).
+    """
     payload: dict[str, Any] = submission.payload
+    raised = [raised.flag.value for raised in flags]
+    facts = facts_for(rules, service=submission.service, kind=submission.kind, data=data, today=now.date())
+    outcome = evaluate(rules, facts, language=submission.language, raised=raised)
+    reasons: list[dict[str, str]] = []
+    for signal in outcome.signals:
+        reasons.append({"flag": signal.flag, "rule": signal.rule, "reason": signal.reason})
+    explained = {reason["flag"] for reason in reasons}
+    for flag in flags:
+        if flag.flag.value not in explained:
+            reasons.append({"flag": flag.flag.value, "rule": PAYLOAD_FLAG_RULE, "reason": flag.reason})
+    vulnerability = list(dict.fromkeys([*raised, *(signal.flag for signal in outcome.signals)]))
     item = TriageItem(
         submission=submission,
-        vulnerability=[raised.flag.value for raised in flags],
-        flag_reasons=[{"flag": raised.flag.value, "reason": raised.reason} for raised in flags],
-        urgency=urgency_score(flags),
+        vulnerability=vulnerability,
+        flag_reasons=reasons,
+        urgency=urgency_score(rules, raised, outcome.signals),
         summary=str(payload.get("summary", ""))[:500],
         category=_category(payload),
         created_at=now,
-        target_at=now + target,
+        target_at=now + target_for(None, bool(vulnerability), rules),
+        suggested_unit=outcome.unit,
+        unit=outcome.unit,
+        suggested_incident_category=outcome.incident_category,
+        suggested_crime_class=outcome.crime_class,
+        quality_flags=outcome.quality_flags,
+        completeness_issues=outcome.completeness_issues,
     )
     db.session.add(item)
     return item

@@ -40,6 +40,7 @@ from services.models import (
     Submission,
     TriageItem,
 )
+from services.rules.store import TriageRuleSet
 from tests.pages import PageClient
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
@@ -98,6 +99,7 @@ def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
         for model in (
             AuditEvent, Assessment, CaseNote, ReporterMessage, ApiRequest, ApiKey, DeliveryAttempt, PlatformEvent,
             Attachment, RelayPause, TriageItem, OutboxMessage, Draft, Submission, StaffSession, RecoveryCode, StaffUser,
+            TriageRuleSet,
         ):
             db.session.execute(delete(model))
         db.session.commit()

@@ -138,7 +138,9 @@ def test_payload_maps_the_answers_onto_the_contract(app: Flask, client: PageClie
     assert answers["reported-before.previous_reference"] == "WMP-1234-ABCD"
     assert answers["how-often.frequency"] == "Every week"
     assert payload["flags"] == {"vulnerability": [], "safe_to_contact": True}
-    assert item.target_at - item.created_at == timedelta(hours=24)
+    # Reported before: the force's triage rules flag a repeat victim on the queue only.
+    assert item.vulnerability == ["repeat_victim"]
+    assert item.target_at - item.created_at == timedelta(hours=4)
     assert contract_errors("Submission", payload) == []
 
 

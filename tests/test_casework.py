@@ -3,6 +3,7 @@ outcomes and their particulars, and messages to the reporter."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from datetime import timedelta
 
@@ -19,11 +20,12 @@ from services.escalation import escalate_overdue_items
 from services.models import OutboxMessage, TriageItem
 from services.ownership import assign_item, claim_item, release_item
 from services.reporter_messages import ask_for_more, record_reporter_reply, send_message
-from services.targets import TriageTargets
+from services.rules import DEFAULT_RULES_PATH, load_rules_file
+from services.rules.model import Target
 from tests.casework_helpers import NOW, make_item, reference_of
 from tests.staff_helpers import make_staff
 
-TARGETS = TriageTargets()
+RULES = load_rules_file(DEFAULT_RULES_PATH)
 
 
 def full_ratings(rating: str = "medium") -> dict[str, Rating]:
@@ -118,17 +120,17 @@ def test_grading_sets_the_grade_and_target_and_a_regrade_is_a_new_assessment(app
     with app.app_context():
         with pytest.raises(InvalidChoice) as missing:
             grade_item(item, Actor(ann), ratings={**full_ratings(), "risk": Rating("", "x")}, grade="priority",
-                       rationale="Because", targets=TARGETS, now=NOW)
+                       rationale="Because", rules=RULES, now=NOW)
         assert missing.value.field == "risk_rating"
         with pytest.raises(InvalidChoice):
-            grade_item(item, Actor(ann), ratings=full_ratings(), grade="priority", rationale="  ", targets=TARGETS, now=NOW)
-        grade_item(item, Actor(ann), ratings=full_ratings(), grade="priority", rationale="Knife mentioned", targets=TARGETS, now=NOW)
+            grade_item(item, Actor(ann), ratings=full_ratings(), grade="priority", rationale="  ", rules=RULES, now=NOW)
+        grade_item(item, Actor(ann), ratings=full_ratings(), grade="priority", rationale="Knife mentioned", rules=RULES, now=NOW)
         row = db.session.get(TriageItem, item)
         assert (row.grade, row.first_graded_at, row.target_at) == ("priority", NOW, NOW + timedelta(hours=1))
         later = NOW + timedelta(minutes=20)
-        grade_item(item, Actor(ann), ratings=full_ratings("low"), grade="scheduled", rationale="Spoke to them", targets=TARGETS, now=later)
+        grade_item(item, Actor(ann), ratings=full_ratings("low"), grade="scheduled", rationale="Spoke to them", rules=RULES, now=later)
         row = db.session.get(TriageItem, item)
-        assert (row.grade, row.first_graded_at, row.target_at) == ("scheduled", NOW, later + timedelta(hours=24))
+        assert (row.grade, row.first_graded_at, row.target_at) == ("scheduled", NOW, later + RULES.targets["scheduled"].target)
         made = db.session.scalars(select(Assessment).where(Assessment.triage_item_id == item).order_by(Assessment.id)).all()
         assert [(a.grade, a.is_regrade) for a in made] == [("priority", False), ("scheduled", True)]
         assert made[0].ratings["threat"] == {"rating": "medium", "words": "About threat"}
@@ -141,15 +143,15 @@ def test_only_the_owner_or_a_supervisor_may_grade(app: Flask) -> None:
     bob = make_staff(app, StaffRole.CALL_HANDLER)
     item = make_item(app, owner_id=ann)
     with app.app_context(), pytest.raises(NotOwner):
-        grade_item(item, Actor(bob), ratings=full_ratings(), grade="priority", rationale="x", targets=TARGETS, now=NOW)
+        grade_item(item, Actor(bob), ratings=full_ratings(), grade="priority", rationale="x", rules=RULES, now=NOW)
 
 
-def test_targets_come_from_configuration(app: Flask) -> None:
+def test_targets_come_from_the_rules_file(app: Flask) -> None:
     ann = make_staff(app, StaffRole.CALL_HANDLER)
     item = make_item(app, owner_id=ann)
-    quick = TriageTargets(emergency=timedelta(minutes=5))
+    quick = dataclasses.replace(RULES, targets={**RULES.targets, "emergency": Target(timedelta(minutes=5), timedelta(minutes=1))})
     with app.app_context():
-        grade_item(item, Actor(ann), ratings=full_ratings(), grade="emergency", rationale="Now", targets=quick, now=NOW)
+        grade_item(item, Actor(ann), ratings=full_ratings(), grade="emergency", rationale="Now", rules=quick, now=NOW)
         assert db.session.get(TriageItem, item).target_at == NOW + timedelta(minutes=5)
 
 
@@ -174,7 +176,7 @@ def test_a_regrade_gives_an_escalated_item_a_new_target(app: Flask) -> None:
     item = make_item(app, owner_id=ann, target_in=timedelta(hours=-1))
     with app.app_context():
         escalate_overdue_items(NOW)
-        grade_item(item, Actor(ann), ratings=full_ratings(), grade="scheduled", rationale="x", targets=TARGETS, now=NOW)
+        grade_item(item, Actor(ann), ratings=full_ratings(), grade="scheduled", rationale="x", rules=RULES, now=NOW)
         row = db.session.get(TriageItem, item)
         assert row.escalated_at is None and row.target_at > NOW
 

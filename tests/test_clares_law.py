@@ -83,7 +83,11 @@ def test_domestic_abuse_is_flagged_so_no_email_is_sent_and_triage_comes_first(ap
     item = triage(app)
     assert item.vulnerability == ["domestic_abuse"]
     assert item.target_at - item.created_at == timedelta(hours=4)
-    assert item.flag_reasons == [{"flag": "domestic_abuse", "reason": "risk factor given: domestic_abuse"}]
+    # The force's triage rules say why, each reason with the rule that raised it.
+    assert item.flag_reasons == [
+        {"flag": "domestic_abuse", "rule": "risk_domestic_abuse", "reason": "the reporter said it involves domestic abuse"},
+        {"flag": "domestic_abuse", "rule": "clares_law_request", "reason": "Clare's Law request: a partner may be abusive"},
+    ]
 
 
 def test_when_no_contact_is_safe_the_platform_is_told_not_to_contact(app: Flask, client: PageClient) -> None:

@@ -13,6 +13,7 @@ from services.db import db
 from services.journeys.crime import CRIME_JOURNEY
 from services.models import Draft, OutboxMessage, Submission, TriageItem
 from services.references import is_valid_reference
+from services.rules import DEFAULT_RULES_PATH, load_rules_file
 from services.submissions import submit_draft
 from tests.contract import contract_errors
 from tests.journeys import CRIME, answer, crime_pages, send, walk
@@ -218,11 +219,12 @@ def test_two_tabs_sending_at_the_same_moment_store_one_record(app: Flask, client
         draft_id = db.session.scalars(select(Draft.id)).one()
     references: list[str] = []
     errors: list[BaseException] = []
+    rules = load_rules_file(DEFAULT_RULES_PATH)
 
     def send_in_thread() -> None:
         with app.app_context():
             try:
-                result = submit_draft(draft_id, journey=CRIME_JOURNEY, answers=[], force_code="WMP", language="en")
+                result = submit_draft(draft_id, journey=CRIME_JOURNEY, answers=[], force_code="WMP", language="en", rules=rules)
                 references.append(result.reference)
             except BaseException as error:  # collected and asserted below
                 errors.append(error)

@@ -9,16 +9,18 @@ from flask import Flask
 
 from services.enums.casework import StaffRole
 from services.queue import PageOutOfRange, QueueFilters, list_queue
-from services.targets import Deadline, TriageTargets
+from services.rules import DEFAULT_RULES_PATH, load_rules_file
+from services.targets import Deadline
 from tests.casework_helpers import NOW, make_item
 from tests.staff_helpers import make_staff
 
-TARGETS = TriageTargets()
+# The default rules file's targets: untriaged 24 h (near within 4 h), emergency 15 min (near within 5).
+RULES = load_rules_file(DEFAULT_RULES_PATH)
 
 
 def ids(app: Flask, filters: QueueFilters | None = None, *, me: int = 0, page: int = 1, per_page: int = 25) -> list[int]:
     with app.app_context():
-        listing = list_queue(filters or QueueFilters(), me=me, page=page, now=NOW, targets=TARGETS, per_page=per_page)
+        listing = list_queue(filters or QueueFilters(), me=me, page=page, now=NOW, rules=RULES, per_page=per_page)
         return [row.id for row in listing.rows]
 
 
@@ -77,13 +79,13 @@ def test_counts_leave_out_their_own_facet(app: Flask) -> None:
     make_item(app)
     make_item(app, status="closed", grade="scheduled")
     with app.app_context():
-        listing = list_queue(QueueFilters(grade="emergency"), me=0, page=1, now=NOW, targets=TARGETS)
+        listing = list_queue(QueueFilters(grade="emergency"), me=0, page=1, now=NOW, rules=RULES)
         assert listing.total == 2
         # Grade counts cover every open item, whatever grade is chosen.
         assert listing.grade_counts == {"emergency": 2, "scheduled": 1, "ungraded": 1}
         # Status counts cover the chosen grade, in every status.
         assert listing.status_counts == {"new": 1, "in_progress": 1}
-        everything = list_queue(QueueFilters(), me=0, page=1, now=NOW, targets=TARGETS)
+        everything = list_queue(QueueFilters(), me=0, page=1, now=NOW, rules=RULES)
         assert everything.total == 4
         assert everything.status_counts == {"new": 2, "in_progress": 1, "awaiting_reporter": 1, "closed": 1}
 
@@ -93,21 +95,23 @@ def test_pages_split_the_order_without_overlap(app: Flask) -> None:
     first, second, third = ids(app, per_page=3), ids(app, page=2, per_page=3), ids(app, page=3, per_page=3)
     assert first + second + third == made
     with app.app_context():
-        listing = list_queue(QueueFilters(), me=0, page=3, now=NOW, targets=TARGETS, per_page=3)
+        listing = list_queue(QueueFilters(), me=0, page=3, now=NOW, rules=RULES, per_page=3)
         assert (listing.pages, listing.total, len(listing.rows)) == (3, 7, 1)
         with pytest.raises(PageOutOfRange):
-            list_queue(QueueFilters(), me=0, page=4, now=NOW, targets=TARGETS, per_page=3)
+            list_queue(QueueFilters(), me=0, page=4, now=NOW, rules=RULES, per_page=3)
         with pytest.raises(PageOutOfRange):
-            list_queue(QueueFilters(), me=0, page=0, now=NOW, targets=TARGETS, per_page=3)
+            list_queue(QueueFilters(), me=0, page=0, now=NOW, rules=RULES, per_page=3)
 
 
 def test_rows_say_whether_an_item_is_due_soon_or_overdue(app: Flask) -> None:
     overdue = make_item(app, target_in=timedelta(minutes=-1))
-    # Untriaged: 24 hours, so due soon within 6 hours (25%).
-    soon = make_item(app, target_in=timedelta(hours=5, minutes=59))
-    fine = make_item(app, target_in=timedelta(hours=6, minutes=1))
-    # Emergency: 15 minutes, so the 30-minute floor makes it always due soon.
-    emergency = make_item(app, grade="emergency", target_in=timedelta(minutes=14))
+    # Untriaged: 24 hours, due soon within its last 4.
+    soon = make_item(app, target_in=timedelta(hours=3, minutes=59))
+    fine = make_item(app, target_in=timedelta(hours=4, minutes=1))
+    # Emergency: 15 minutes, due soon within its last 5.
+    emergency = make_item(app, grade="emergency", target_in=timedelta(minutes=4))
+    calm_emergency = make_item(app, grade="emergency", target_in=timedelta(minutes=6))
     with app.app_context():
-        rows = {row.id: row.deadline for row in list_queue(QueueFilters(), me=0, page=1, now=NOW, targets=TARGETS).rows}
-    assert rows == {overdue: Deadline.OVERDUE, soon: Deadline.DUE_SOON, fine: Deadline.ON_TIME, emergency: Deadline.DUE_SOON}
+        rows = {row.id: row.deadline for row in list_queue(QueueFilters(), me=0, page=1, now=NOW, rules=RULES).rows}
+    assert rows == {overdue: Deadline.OVERDUE, soon: Deadline.DUE_SOON, fine: Deadline.ON_TIME, emergency: Deadline.DUE_SOON,
+                    calm_emergency: Deadline.ON_TIME}

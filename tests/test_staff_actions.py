@@ -62,7 +62,7 @@ def test_every_staff_action_is_in_the_audit_trail(app: Flask) -> None:
     boss.post(f"/staff/items/{item}/assign", {"assignee": str(handler_id)})          # assigned
     handler.post(f"/staff/items/{item}/grade", GRADE_FORM)                           # graded
     handler.post(f"/staff/items/{item}/grade", {**GRADE_FORM, "grade": "scheduled"})  # regraded
-    handler.post(f"/staff/items/{item}/allocate", {"unit": "cid"})                   # allocated
+    handler.post(f"/staff/items/{item}/allocate", {"unit": "criminal_investigation"})                   # allocated
     handler.post(f"/staff/items/{item}/note", {"text": "Called the shop"})           # noted
     handler.post(f"/staff/items/{item}/message", {"body": "We are looking at it"})   # messaged
     handler.post(f"/staff/items/{item}/ask-for-more", {"body": "When was this?"})    # asked for more

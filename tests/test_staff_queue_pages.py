@@ -75,7 +75,7 @@ def test_the_item_page_shows_answers_flags_suggestions_and_platform_history(app:
     )
     with app.app_context():
         row = db.session.get(TriageItem, item)
-        row.suggested_unit = "hate_crime"
+        row.suggested_unit = "hate_crime_unit"
         row.suggested_incident_category = "Public safety"
         row.suggested_crime_class = "Public order offences"
         row.completeness_issues = [{"check": "when", "reason": "When it happened"}]
@@ -100,7 +100,7 @@ def test_the_item_page_shows_answers_flags_suggestions_and_platform_history(app:
     assert "Risk of self-harm" in flags and "Said so in the answers" in flags
     assert "The account mentions a knife" in flags and "When it happened" in flags
     suggestions = page.soup.select_one("#suggestions + dl").get_text(" ")
-    assert "Hate crime unit" in suggestions and "Public safety" in suggestions and "Public order offences" in suggestions
+    assert "Hate Crime Unit" in suggestions and "Public safety" in suggestions and "Public order offences" in suggestions
     assert "ann@example.com" in page.soup.select_one("#reporter + dl").get_text()
     history = page.soup.select_one("#platform-history").get_text(" ")
     assert "Crime recorded" in history and "20/555555/26" in history and "PC Jones 4321" in history

@@ -19,6 +19,7 @@ from frontcounter.api.parsing import BodyProblem, parse_json_object
 from frontcounter.catalogue import SERVICES
 from frontcounter.logs import security_event
 from frontcounter.problems import problem
+from frontcounter.triage_rules import current_rules
 from services.api_keys import ApiClient, authenticate_api_key
 from services.submissions import IdempotencyClaim, IdempotencyMismatch, IncompleteSubmission, submit_answers
 
@@ -114,7 +115,7 @@ def create_submission() -> Response:
             claim = IdempotencyClaim(api_key_id=client.id, key=idempotency_key, request_hash=digest)
         result = submit_answers(
             service.journey, service.journey.merged(pages), rows, force_code=current_app.config["FORCE_CODE"],
-            language=language, channel=client.channel, idempotency=claim,
+            language=language, channel=client.channel, rules=current_rules(), idempotency=claim,
         )
     except AnswerProblems as error:
         return field_problems(error.problems)

@@ -17,6 +17,7 @@ from forms.base import QuestionPage, SummaryRow
 from frontcounter.catalogue import SERVICES, WebService
 from frontcounter.i18n import current_language
 from frontcounter.public import public
+from frontcounter.triage_rules import current_rules
 from services.drafts import completed_data, find_live_draft, keep_alive, page_answers, save_page
 from services.models import Draft
 from services.submissions import DraftNotFound, IncompleteSubmission, submit_draft
@@ -257,6 +258,7 @@ def check_answers(slug: str) -> ResponseReturnValue:
             answers=rows,
             force_code=current_app.config["FORCE_CODE"],
             language=current_language(),
+            rules=current_rules(),
         )
     except DraftNotFound:
         return _lost_draft(slug)

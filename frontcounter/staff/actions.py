@@ -26,7 +26,8 @@ from forms.staff_casework import (
 )
 from frontcounter.staff import staff
 from frontcounter.staff.access import requires_role
-from frontcounter.staff.casework_web import current_actor, current_targets, labels, refused, unit_choices
+from frontcounter.staff.casework_web import current_actor, labels, refused, unit_choices
+from frontcounter.triage_rules import current_rules
 from services.casework import Rating, add_note, allocate_item, close_item, grade_item
 from services.casework_common import CaseworkError, InvalidChoice, ItemClosed, NotOwner, load_item
 from services.db import db
@@ -138,7 +139,7 @@ def grade(item_id: int) -> ResponseReturnValue:
         }
         assessment = grade_item(
             item_id, current_actor(), ratings=ratings, grade=form.grade.data or "", rationale=form.rationale.data or "",
-            targets=current_targets(),
+            rules=current_rules(),
         )
         return _("The item is regraded") if assessment.is_regrade else _("The item is graded")
 
@@ -155,7 +156,7 @@ def allocate(item_id: int) -> ResponseReturnValue:
         return {"unit": item.unit or item.suggested_unit}
 
     def perform(form: AllocatePage) -> str:
-        allocate_item(item_id, current_actor(), str(form.unit.data or ""))
+        allocate_item(item_id, current_actor(), str(form.unit.data or ""), current_rules())
         return _("The item is allocated")
 
     return _action_page(item_id, AllocatePage, perform, prepare=prepare, prefill=prefill)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, current_app, render_template
+from flask import abort, render_template
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
@@ -26,6 +26,7 @@ from forms.staff_casework import (
 )
 from frontcounter.catalogue import SERVICES
 from frontcounter.staff.access import signed_in_staff
+from frontcounter.triage_rules import current_rules
 from services.casework_common import (
     Actor,
     AlreadyOwned,
@@ -36,17 +37,12 @@ from services.casework_common import (
     NotOwner,
 )
 from services.enums.casework import StaffRole
-from services.targets import TriageTargets, targets_from_config
-from services.units import force_units, unit_named
 
 
 def current_actor() -> Actor:
     me = signed_in_staff()
     return Actor(me.id, supervisor=me.has_role(StaffRole.SUPERVISOR))
 
-
-def current_targets() -> TriageTargets:
-    return targets_from_config(current_app.config)
 
 
 def language() -> str:
@@ -59,12 +55,12 @@ def service_title(slug: str) -> str:
 
 
 def unit_choices() -> list[tuple[str, str]]:
-    return [(unit.code, unit.name(language())) for unit in force_units()]
+    rules = current_rules()
+    return [(code, rules.unit_label(code, language())) for code in rules.units]
 
 
 def unit_label(code: str | None) -> str:
-    unit = unit_named(code)
-    return unit.name(language()) if unit else (code or "")
+    return current_rules().unit_label(code, language()) if code else ""
 
 
 def plain_text(value: Any) -> str:

@@ -14,7 +14,8 @@ from flask.typing import ResponseReturnValue
 from forms.staff_casework import ActionForm
 from frontcounter.staff import staff
 from frontcounter.staff.access import requires_role
-from frontcounter.staff.casework_web import current_actor, current_targets, labels
+from frontcounter.staff.casework_web import current_actor, labels
+from frontcounter.triage_rules import current_rules
 from services.casework_common import ItemNotFound
 from services.enums.casework import StaffRole
 from services.evidence import display_name
@@ -36,7 +37,7 @@ def item(item_id: int) -> ResponseReturnValue:
         abort(404)
     details = item_details(item_id, with_audit=me.supervisor)
     now = utcnow()
-    state = deadline(details.item.target_at, details.item.grade, bool(details.item.vulnerability), now, current_targets())
+    state = deadline(details.item.target_at, details.item.grade, bool(details.item.vulnerability), now, current_rules())
     return render_template(
         "staff/item.html", details=details, item=details.item, submission=details.submission, deadline_state=state,
         me=me, button_form=ActionForm(), **labels(),

@@ -17,7 +17,8 @@ from forms.staff_casework import (
 from frontcounter.catalogue import SERVICES
 from frontcounter.staff import staff
 from frontcounter.staff.access import requires_role, signed_in_staff
-from frontcounter.staff.casework_web import current_targets, labels, unit_choices
+from frontcounter.staff.casework_web import labels, unit_choices
+from frontcounter.triage_rules import current_rules
 from services.enums.casework import StaffRole
 from services.queue import UNGRADED, PageOutOfRange, QueueFilters, list_queue, queue_categories
 from services.types import utcnow
@@ -58,7 +59,7 @@ def _render_queue(*, escalated_only: bool, endpoint: str) -> ResponseReturnValue
         escalated=escalated_only or ONLY_ESCALATED in only,
     )
     try:
-        listing = list_queue(filters, me=signed_in_staff().id, page=_page_number(), now=utcnow(), targets=current_targets())
+        listing = list_queue(filters, me=signed_in_staff().id, page=_page_number(), now=utcnow(), rules=current_rules())
     except PageOutOfRange:
         abort(404)
     arguments = request.args.to_dict(flat=False)

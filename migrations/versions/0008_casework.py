@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0008casework'
-down_revision = '0005staff'
+down_revision = '0006rules'
 branch_labels = None
 depends_on = None
 
