@@ -170,3 +170,24 @@ def test_supervisors_see_escalated_items_on_their_own_page(app: Flask) -> None:
     assert queue_references(page) == [reference_of(app, late)]
     assert "Escalated" in page.soup.select_one("#queue tbody tr").get_text(" ")
     assert queue_references(client.get("/staff/?only=escalated")) == [reference_of(app, late)]
+
+
+def test_welsh_speaking_staff_read_why_each_rule_fired_in_welsh(app: Flask) -> None:
+    # Items keep the English reason with the rule's id; the rules file has the Welsh.
+    item = make_item(app, quality_flags=[{"flag": "officer_named", "reason": "mentions a police officer"}])
+    with app.app_context():
+        row = db.session.get(TriageItem, item)
+        row.completeness_issues = [{
+            "check": "crime_no_suspect_or_location_detail",
+            "reason": "no description of the suspect and no detail of the location",
+            "question": "Allwch chi ddisgrifio'r person a wnaeth hyn?",
+        }]
+        db.session.commit()
+    english, _ = signed_in(app, StaffRole.CALL_HANDLER)
+    flags = english.get(f"/staff/items/{item}").soup.find(id="flags").find_next("table").get_text(" ", strip=True)
+    assert "mentions a police officer" in flags and "no description of the suspect" in flags
+    welsh, _ = signed_in(app, StaffRole.CALL_HANDLER, language="cy")
+    flags = welsh.get(f"/staff/items/{item}").soup.find(id="flags").find_next("table").get_text(" ", strip=True)
+    assert "yn sôn am swyddog heddlu" in flags and "dim disgrifiad o'r sawl a amheuir" in flags
+    assert "Allwch chi ddisgrifio'r person a wnaeth hyn?" in flags
+    assert "mentions a police officer" not in flags

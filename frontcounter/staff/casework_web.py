@@ -63,6 +63,22 @@ def unit_label(code: str | None) -> str:
     return current_rules().unit_label(code, language()) if code else ""
 
 
+def rule_words(rule_id: str | None, english: str) -> str:
+    """Why a rule fired, in the reader's language: items keep the English with the rule's id,
+    and the rules file has the Welsh."""
+    if language() == "cy" and rule_id:
+        words = current_rules().rule_reason(rule_id)
+        if words is not None:
+            return words.in_language("cy")
+    return english
+
+
+def any_flag_label(flag: str) -> str:
+    """The platform's flags have translated labels here; the force's own come from its rules file."""
+    label = FLAG_LABELS.get(flag)
+    return str(label) if label is not None else current_rules().flag_label(flag, language())
+
+
 def plain_text(value: Any) -> str:
     """A reporter's detail as one line: an address's lines, town and postcode joined, say."""
     if isinstance(value, dict):
@@ -89,6 +105,8 @@ def labels() -> dict[str, Any]:
         "delivery_labels": DELIVERY_LABELS,
         "service_title": service_title,
         "unit_label": unit_label,
+        "rule_words": rule_words,
+        "any_flag_label": any_flag_label,
         "plain_text": plain_text,
     }
 
