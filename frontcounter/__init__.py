@@ -68,6 +68,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from frontcounter.public.journey import ServiceConverter
     from frontcounter.relay_cli import register_relay_cli
     from frontcounter.staff import staff
+    from frontcounter.staff_cli import register_staff_cli
 
     check_catalogue()
     app.url_map.converters["service"] = ServiceConverter
@@ -82,6 +83,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_cli(app)
     register_relay_cli(app)
     register_stack_cli(app)
+    register_staff_cli(app)
     return app
 
 

@@ -27,4 +27,9 @@ def _require_sign_in() -> ResponseReturnValue | None:
     if request.endpoint in OPEN_ENDPOINTS or current_user.is_authenticated:
         return None
     return send_to_sign_in()
-from frontcounter.staff import layout  # noqa: E402,F401  (registers the layout values)
+from frontcounter.staff import (  # noqa: E402,F401  (register the sign-in and account views)
+    account,
+    auth,
+    layout,
+    users,
+)
