@@ -72,3 +72,203 @@ def test_first_sign_in_enrols_with_a_qr_code_then_shows_recovery_codes_once(
         assert len(db.session.scalars(select(StaffSession).where(StaffSession.user_id == account.id)).all()) == 1
     # The codes are never shown again.
     assert codes[0] not in staff_client.get("/staff/account").text
+
+
+def test_a_code_signs_in_once_and_a_reused_or_wrong_code_does_not(app: Flask, staff_client: StaffClient, clock: Clock) -> None:
+    account = make_account(app)
+    assert account.secret is not None
+    page = staff_client.sign_in(account, clock)
+    assert page.response.headers["Location"] == "/staff/account"
+    assert staff_client.is_signed_in()
+
+    # Another browser with the same password and the same (already used) code is refused.
+    other = StaffClient(app)
+    other.password_step(account.email, PASSWORD)
+    used = other.code_step(totp_code(account.secret, clock.now), expected=400)
+    assert "used already" in error_text(used)
+    wrong_code = "123456" if totp_code(account.secret, clock.now) != "123456" else "654321"
+    assert "not right" in error_text(other.code_step(wrong_code, expected=400))
+    assert not other.is_signed_in()
+    # The next code the app shows works.
+    clock.advance(seconds=30)
+    other.code_step(totp_code(account.secret, clock.now))
+    assert other.is_signed_in()
+
+
+def test_a_recovery_code_works_once(app: Flask, staff_client: StaffClient, clock: Clock) -> None:
+    account = make_account(app)
+    code = account.recovery_codes[0]
+    staff_client.password_step(account.email, PASSWORD)
+    page = staff_client.get("/staff/sign-in/code")
+    assert page.soup.find("a", href="/staff/sign-in/recovery-code") is not None
+    staff_client.get("/staff/sign-in/recovery-code")
+    # Typed in lower case without hyphens: still the same code.
+    staff_client.post("/staff/sign-in/recovery-code", {"code": code.lower().replace("-", " ")})
+    assert staff_client.is_signed_in()
+    assert "9" in staff_client.get("/staff/account").summary_rows()["Recovery codes left"]
+
+    again = StaffClient(app)
+    again.password_step(account.email, PASSWORD)
+    refused = again.post("/staff/sign-in/recovery-code", {"code": code}, expected=400)
+    assert "used already" in error_text(refused)
+    again.post("/staff/sign-in/recovery-code", {"code": account.recovery_codes[1]})
+    assert again.is_signed_in()
+
+
+def test_new_recovery_codes_replace_the_old_ones(app: Flask, staff_client: StaffClient, clock: Clock) -> None:
+    account = make_account(app)
+    staff_client.sign_in(account, clock)
+    page = staff_client.post("/staff/account/recovery-codes", expected=200)
+    fresh = [code.get_text() for code in page.soup.select(".fc-recovery-codes code")]
+    assert len(fresh) == 10 and account.recovery_codes[0] not in fresh
+    other = StaffClient(app)
+    other.password_step(account.email, PASSWORD)
+    other.post("/staff/sign-in/recovery-code", {"code": account.recovery_codes[0]}, expected=400)
+    other.post("/staff/sign-in/recovery-code", {"code": fresh[0]})
+    assert other.is_signed_in()
+
+
+def test_unknown_email_and_wrong_password_get_the_same_answer(
+    app: Flask, staff_client: StaffClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    account = make_account(app)
+    wrong = staff_client.password_step(account.email, "not the password at all", expected=400)
+    unknown = staff_client.password_step("nobody.here@example.police.uk", "not the password at all", expected=400)
+    assert error_text(wrong) == error_text(unknown) == "The email address or password is not right"
+    assert wrong.error_summary() == unknown.error_summary()
+    # The password typed is never sent back.
+    assert wrong.input_value("password") in (None, "")
+    failures = [r for r in caplog.records if getattr(r, "event", None) == "staff_sign_in_failed"]
+    assert [r.reason for r in failures] == ["wrong_password", "unknown_account"]
+    assert failures[0].user_id == account.id
+
+
+def test_a_blank_form_gets_an_error_summary(staff_client: StaffClient) -> None:
+    page = staff_client.post("/staff/sign-in", {"email": "", "password": ""}, expected=400)
+    assert page.error_summary() == [("Enter your email address", "#email"), ("Enter your password", "#password")]
+    assert page.title.startswith("Error: Sign in to the workspace")
+
+
+def test_throttling_slows_guessing_but_never_locks_the_person_out(
+    app: Flask, staff_client: StaffClient, clock: Clock
+) -> None:
+    account = make_account(app)
+    for _ in range(5):
+        staff_client.password_step(account.email, "a wrong guess here", expected=400)
+    # Throttled now: the right password gets the same "wait" answer as a wrong one.
+    right = staff_client.password_step(account.email, PASSWORD, expected=429)
+    wrong = staff_client.password_step(account.email, "another wrong guess", expected=429)
+    assert error_text(right) == error_text(wrong)
+    assert "Wait a few minutes" in error_text(right)
+    with app.app_context():
+        user = db.session.get(StaffUser, account.id)
+        assert user.failed_sign_ins == 5  # refused tries do not lengthen the wait
+        first_wait = user.throttled_until - clock.now
+    assert first_wait.total_seconds() == 30
+    # After the wait, the right password and code work, and the count starts again.
+    clock.advance(seconds=31)
+    staff_client.sign_in(account, clock)
+    assert staff_client.is_signed_in()
+    with app.app_context():
+        user = db.session.get(StaffUser, account.id)
+        assert user.failed_sign_ins == 0 and user.throttled_until is None
+
+
+def test_the_wait_grows_with_each_failure_but_is_capped(app: Flask, staff_client: StaffClient, clock: Clock) -> None:
+    account = make_account(app)
+    waits = []
+    for _ in range(12):
+        staff_client.password_step(account.email, "a wrong guess here", expected=400)
+        with app.app_context():
+            until = db.session.get(StaffUser, account.id).throttled_until
+        waits.append(int((until - clock.now).total_seconds()) if until else 0)
+        clock.advance(minutes=6)  # past any wait, so every guess is a real try
+    assert waits == [0, 0, 0, 0, 30, 60, 120, 240, 300, 300, 300, 300]
+    staff_client.sign_in(account, clock)
+    assert staff_client.is_signed_in()
+
+
+def test_wrong_codes_count_towards_throttling_too(app: Flask, staff_client: StaffClient, clock: Clock) -> None:
+    account = make_account(app)
+    assert account.secret is not None
+    right = totp_code(account.secret, clock.now)
+    staff_client.password_step(account.email, PASSWORD)
+    wrong = "000000" if right != "000000" else "111111"
+    for _ in range(5):
+        staff_client.code_step(wrong, expected=400)
+    assert "Wait a few minutes" in error_text(staff_client.code_step(right, expected=429))
+    clock.advance(seconds=31)
+    staff_client.code_step(totp_code(account.secret, clock.now))
+    assert staff_client.is_signed_in()
+
+
+def test_a_disabled_account_cannot_sign_in(app: Flask, staff_client: StaffClient) -> None:
+    account = make_account(app)
+    with app.app_context():
+        from services.staff_accounts import disable_staff
+
+        disable_staff(account.id, actor_id=None)
+    page = staff_client.password_step(account.email, PASSWORD, expected=400)
+    assert error_text(page) == "The email address or password is not right"
+
+
+def test_the_code_step_needs_the_password_step_first_and_expires(
+    app: Flask, staff_client: StaffClient, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account = make_account(app)
+    assert account.secret is not None
+    assert staff_client.get("/staff/sign-in/code", expected=302).response.headers["Location"] == "/staff/sign-in"
+    staff_client.post("/staff/sign-in/code", {"code": totp_code(account.secret, clock.now)})
+    assert not staff_client.is_signed_in()
+    monkeypatch.setattr("frontcounter.staff.sign_in_state.PENDING_SECONDS", -1)
+    staff_client.password_step(account.email, PASSWORD)
+    page = staff_client.code_step(totp_code(account.secret, clock.now))
+    assert page.response.headers["Location"] == "/staff/sign-in"
+    assert not staff_client.is_signed_in()
+
+
+@pytest.mark.parametrize(
+    ("asked", "landing"),
+    [
+        ("/staff/account", "/staff/account"),
+        ("//evil.example/staff", "/staff/account"),
+        ("https://evil.example/", "/staff/account"),
+        ("/\\evil.example", "/staff/account"),
+    ],
+)
+def test_after_sign_in_only_a_local_next_page_is_followed(
+    app: Flask, staff_client: StaffClient, clock: Clock, asked: str, landing: str
+) -> None:
+    account = make_account(app)
+    page = staff_client.sign_in(account, clock, next_path=asked)
+    assert page.response.headers["Location"] == landing
+
+
+def test_a_protected_page_sends_to_sign_in_and_back(app: Flask, staff_client: StaffClient, clock: Clock) -> None:
+    account = make_account(app, StaffRole.ADMIN)
+    response = staff_client.http.get("/staff/users")
+    assert response.status_code == 302 and response.headers["Location"] == "/staff/sign-in?next=/staff/users"
+    page = staff_client.get(response.headers["Location"])
+    action = page.soup.find("form")["action"]
+    assert action == "/staff/sign-in?next=/staff/users"
+    staff_client.post(action, {"email": account.email.upper(), "password": PASSWORD})
+    assert staff_client.code_step(totp_code(account.secret, clock.now)).response.headers["Location"] == "/staff/users"
+
+
+def test_sign_in_pages_in_welsh(app: Flask, clock: Clock) -> None:
+    welsh = StaffClient(app, language="cy")
+    account = make_account(app, enrolled=False)
+    page = welsh.get("/staff/sign-in")
+    assert page.soup.find("html")["lang"] == "cy"
+    welsh.password_step(account.email, PASSWORD)
+    welsh.get("/staff/sign-in/set-up")
+    welsh.post("/staff/sign-in/set-up", {"code": "x"}, expected=400)
+    enrolled = make_account(app)
+    other = StaffClient(app, language="cy")
+    other.password_step(enrolled.email, PASSWORD)
+    other.get("/staff/sign-in/code")
+    other.get("/staff/sign-in/recovery-code")
+    other.code_step("000000" if totp_code(enrolled.secret, clock.now) != "000000" else "111111", expected=400)
+    other.code_step(totp_code(enrolled.secret, clock.now))
+    other.get("/staff/account")
