@@ -33,10 +33,9 @@ def _issuer() -> str:
 
 
 def _read_password() -> str:
-    stdin = click.get_text_stream("stdin")
-    if stdin.isatty():
+    if sys.stdin.isatty():
         return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
-    return stdin.readline().rstrip("\r\n")
+    return sys.stdin.readline().rstrip("\r\n")
 
 
 def _echo_enrolment(uri: str) -> None:

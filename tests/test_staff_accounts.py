@@ -10,9 +10,9 @@ from sqlalchemy import select
 from services.casework_models import AuditEvent
 from services.db import db
 from services.enums.casework import AuditAction, StaffRole
+from services.staff_credentials import totp_code
 from services.staff_models import StaffUser
 from services.staff_sessions import live_session_count
-from services.staff_credentials import totp_code
 from tests.staff_auth_helpers import PASSWORD, Clock, StaffClient, install_clock, make_account, secret_on_page
 
 
