@@ -19,11 +19,6 @@ ROLE_LABELS = {
     StaffRole.SUPERVISOR: _l("Supervisor"),
     StaffRole.ADMIN: _l("Admin"),
 }
-ROLE_HINTS = {
-    StaffRole.CALL_HANDLER: _l("Works the queue: claims, grades and answers contacts."),
-    StaffRole.SUPERVISOR: _l("Everything a call handler does, and assigns work, sees the dashboard and the audit trail."),
-    StaffRole.ADMIN: _l("Everything a supervisor does, and manages staff accounts."),
-}
 
 
 class PasswordInput(_GovParams, GovPasswordInput):
