@@ -123,3 +123,19 @@ class RoleForm(StaffForm):
         choices=[(role.value, ROLE_LABELS[role]) for role in StaffRole],
         validators=[DataRequired(_l("Select a role"))],
     )
+
+
+class ChangePasswordForm(StaffForm):
+    current_password = PasswordField(
+        _l("Current password"),
+        widget=PasswordInput(),
+        validators=[DataRequired(_l("Enter your current password")), Length(max=128, message=_l("Enter your current password"))],
+        render_kw={"autocomplete": "current-password"},
+    )
+    new_password = PasswordField(
+        _l("New password"),
+        description=_l("At least 12 characters. A few unrelated words together make a good password."),
+        widget=PasswordInput(),
+        validators=[DataRequired(_l("Enter a new password"))],
+        render_kw={"autocomplete": "new-password"},
+    )

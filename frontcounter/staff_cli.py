@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from services.db import db
 from services.enums.casework import StaffRole
 from services.staff_accounts import StaffAccountError, create_staff_account, disable_staff, ensure_demo_account, find_staff, list_staff
-from services.staff_credentials import password_problem, provisioning_uri, totp_code
+from services.staff_credentials import PROBLEM_TEXT, password_problem, provisioning_uri, totp_code
 from services.types import utcnow
 
 DEMO_EMAIL = "demo.supervisor@example.police.uk"
@@ -83,7 +83,7 @@ def register_staff_cli(app: Flask) -> None:
         password = _read_password()
         problem = password_problem(password, email.strip())
         if problem:
-            raise click.ClickException(f"Not created: {problem}.")
+            raise click.ClickException(f"Not created: {PROBLEM_TEXT[problem]}.")
         try:
             created = create_staff_account(email, name, StaffRole(role), password, actor_id=None, enrolled=True)
         except StaffAccountError as error:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime
+from enum import StrEnum
 from functools import lru_cache
 
 import pyotp
@@ -53,17 +54,34 @@ def spend_password_work(password: str) -> None:
     verify_password(_stand_in_hash(), password)
 
 
-def password_problem(password: str, email: str) -> str | None:
-    """Why a new password is not acceptable (a short English reason for the CLI), or None."""
+class PasswordProblem(StrEnum):
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+    IS_EMAIL = "is_email"
+    TOO_SIMPLE = "too_simple"
+
+
+# For the command line; the web layer words these in the page's language.
+PROBLEM_TEXT = {
+    PasswordProblem.TOO_SHORT: f"the password must be at least {MIN_PASSWORD_LENGTH} characters long",
+    PasswordProblem.TOO_LONG: f"the password must be at most {MAX_PASSWORD_LENGTH} characters long",
+    PasswordProblem.IS_EMAIL: "the password must not be the email address",
+    PasswordProblem.TOO_SIMPLE: "the password must not repeat the same few characters",
+}
+
+
+def password_problem(password: str, email: str) -> PasswordProblem | None:
+    """Why a new password is not acceptable, or None: long enough, not the email address,
+    not the same few characters over and over."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"the password must be at least {MIN_PASSWORD_LENGTH} characters long"
+        return PasswordProblem.TOO_SHORT
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"the password must be at most {MAX_PASSWORD_LENGTH} characters long"
+        return PasswordProblem.TOO_LONG
     folded = password.strip().casefold()
     if folded == email.casefold() or folded == email.split("@")[0].casefold():
-        return "the password must not be the email address"
+        return PasswordProblem.IS_EMAIL
     if len(set(password)) < 4:
-        return "the password must not repeat the same few characters"
+        return PasswordProblem.TOO_SIMPLE
     return None
 
 

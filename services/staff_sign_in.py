@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, select, update
 
 from services.db import db
 from services.staff_credentials import (
+    hash_password,
     hash_recovery_code,
     matching_totp_step,
     new_recovery_codes,
@@ -27,7 +28,7 @@ from services.staff_credentials import (
     verify_password,
 )
 from services.staff_models import RecoveryCode, StaffUser
-from services.staff_sessions import SessionPolicy, start_staff_session
+from services.staff_sessions import SessionPolicy, end_all_staff_sessions, start_staff_session
 from services.types import utcnow
 
 
@@ -228,3 +229,30 @@ def new_recovery_codes_for(user_id: int, now: datetime | None = None) -> list[st
     codes = _replace_recovery_codes(user, now or utcnow())
     db.session.commit()
     return codes
+
+
+def change_own_password(
+    user_id: int, current: str, new: str, policy: ThrottlePolicy, sessions: SessionPolicy, now: datetime | None = None
+) -> tuple[StepResult, str | None]:
+    """A signed-in person changes their password (after a temporary one, say): the current
+    one must be right (a wrong one counts towards throttling, as at sign-in). Every session
+    of the account ends and a new one starts for this browser; returns its token."""
+    now = now or utcnow()
+    user = _usable(user_id)
+    if user is None:
+        return StepResult(Check.FAILED, user_id, reason="disabled"), None
+    right = verify_password(user.password_hash, current)
+    wait = _throttled(user, now)
+    if wait is not None:
+        return StepResult(Check.THROTTLED, user_id, reason="throttled", retry_after=wait), None
+    if not right:
+        delay = _count_failure(user, policy, now)
+        db.session.commit()
+        return StepResult(Check.FAILED, user_id, reason="wrong_password", retry_after=delay), None
+    user.password_hash = hash_password(new)
+    user.failed_sign_ins = 0
+    user.throttled_until = None
+    end_all_staff_sessions(user_id, now)
+    token = start_staff_session(user, sessions, now)
+    db.session.commit()
+    return StepResult(Check.PASSED, user_id, enrolled=True), token

@@ -172,3 +172,32 @@ def test_admin_pages_in_welsh(app: Flask, clock: Clock) -> None:
     welsh.post("/staff/users/new", {"email": "", "display_name": "", "role": ""}, expected=400)
     welsh.post("/staff/users/new", {"email": "cymraeg@example.police.uk", "display_name": "Person", "role": "admin"}, expected=200)
     welsh.post("/staff/account/recovery-codes", expected=200)
+
+
+def test_changing_your_password_ends_your_other_sessions(app: Flask, clock: Clock) -> None:
+    account = make_account(app)
+    here = StaffClient(app)
+    here.sign_in(account, clock)
+    elsewhere = StaffClient(app)
+    clock.advance(seconds=30)
+    elsewhere.sign_in(account, clock)
+    old_cookie = here.session_cookie()
+
+    page = here.post("/staff/account/password", {"current_password": "not it at all", "new_password": "a brand new passphrase"}, expected=400)
+    assert page.error_summary() == [("Your current password is not right", "#current_password")]
+    page = here.post("/staff/account/password", {"current_password": PASSWORD, "new_password": "short"}, expected=400)
+    assert page.error_summary() == [("Your new password must be at least 12 characters long", "#new_password")]
+    page = here.post("/staff/account/password", {"current_password": PASSWORD, "new_password": account.email}, expected=400)
+    assert page.error_summary() == [("Your new password must not be your email address", "#new_password")]
+
+    here.post("/staff/account/password", {"current_password": PASSWORD, "new_password": "a brand new passphrase"})
+    assert "Your password has been changed" in here.get("/staff/account").text
+    assert here.is_signed_in()
+    assert not elsewhere.is_signed_in()
+    assert not replay(app, old_cookie).is_signed_in()  # this browser's session was renewed too
+    StaffClient(app).password_step(account.email, PASSWORD, expected=400)
+    clock.advance(seconds=30)
+    account.password = "a brand new passphrase"
+    again = StaffClient(app)
+    again.sign_in(account, clock)
+    assert again.is_signed_in()
