@@ -52,6 +52,15 @@ def announce_demo_account() -> None:
     if current_app.config["APP_ENV"] != "development":
         return
     try:
+        _announce_demo_account()
+    finally:
+        # The stack's process lives on: it must not hold a transaction (on SQLite, a write
+        # lock) that would block the web app and the relay.
+        db.session.remove()
+
+
+def _announce_demo_account() -> None:
+    try:
         user, created = ensure_demo_account(DEMO_EMAIL, DEMO_NAME, StaffRole.SUPERVISOR, DEMO_PASSWORD)
     except SQLAlchemyError:
         db.session.rollback()

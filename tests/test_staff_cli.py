@@ -97,6 +97,8 @@ def test_the_demo_supervisor_exists_only_in_development_and_is_reused(
         first = capsys.readouterr().out
         announce_demo_account()
         second = capsys.readouterr().out
+        # `flask stack` lives on after this: no transaction (on SQLite, a write lock) is left open.
+        assert not db.session().in_transaction()
         users = db.session.scalars(select(StaffUser)).all()
         assert [(user.email, user.role) for user in users] == [(DEMO_EMAIL, "supervisor")]
     assert "(created)" in first and "(already there)" in second
