@@ -108,7 +108,7 @@ def totp_code(secret: str, at: datetime) -> str:
 def matching_totp_step(secret: str, code: str, now: datetime, last_step: int | None) -> int | None:
     """The time step the code belongs to, if it is right and newer than the last one used."""
     code = "".join(code.split())
-    if not (code.isdigit() and len(code) == 6):
+    if not (code.isascii() and code.isdigit() and len(code) == 6):
         return None
     totp = pyotp.TOTP(secret)
     current = totp.timecode(now)

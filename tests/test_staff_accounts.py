@@ -201,3 +201,30 @@ def test_changing_your_password_ends_your_other_sessions(app: Flask, clock: Cloc
     again = StaffClient(app)
     again.sign_in(account, clock)
     assert again.is_signed_in()
+
+
+def test_hostile_input_gets_a_4xx_never_a_5xx(app: Flask, clock: Clock) -> None:
+    admin = make_account(app, StaffRole.ADMIN)
+    mine = StaffClient(app)
+    mine.sign_in(admin, clock)
+    for url in ("/staff/users/99999999999999999999", "/staff/users/2147483648", "/staff/users/-1", "/staff/users/0"):
+        assert mine.http.get(url).status_code == 404, url
+        assert mine.http.post(url + "/disable", data={"csrf_token": mine.token()}).status_code in (404, 405), url
+    long_text = "x" * 5000
+    for data in (
+        {"email": long_text, "display_name": long_text, "role": long_text},
+        {"email": "a@b", "display_name": "<script>alert(1)</script>", "role": "admin"},
+        {"email": "new@example.police.uk", "display_name": "Role", "role": ["nobody", "admin"]},
+    ):
+        assert mine.http.post("/staff/users/new", data={**data, "csrf_token": mine.token()}).status_code == 400
+    anonymous = StaffClient(app)
+    for data in ({"email": long_text, "password": long_text}, {"email": "é" * 300, "password": "p"}, {"email": "x@y.z"}):
+        assert anonymous.http.post("/staff/sign-in", data={**data, "csrf_token": anonymous.token()}).status_code == 400
+    anonymous.password_step(admin.email, PASSWORD)
+    for code in (long_text, "１２３４５６", "12 34 56", "-12345", "<b>"):
+        status = anonymous.http.post("/staff/sign-in/code", data={"code": code, "csrf_token": anonymous.token()}).status_code
+        assert status in (400, 429), code
+        status = anonymous.http.post("/staff/sign-in/recovery-code", data={"code": code, "csrf_token": anonymous.token()}).status_code
+        assert status in (400, 429), code
+    # Without a CSRF token, nothing happens.
+    assert mine.http.post(f"/staff/users/{admin.id + 1000}/disable").status_code == 400

@@ -102,7 +102,7 @@ def _account_or_404(user_id: int) -> StaffUser:
     return user
 
 
-@staff.get("/users/<int:user_id>")
+@staff.get("/users/<int(max=2147483647):user_id>")
 @requires_role(StaffRole.ADMIN)
 def user(user_id: int) -> ResponseReturnValue:
     account = _account_or_404(user_id)
@@ -137,7 +137,7 @@ def _apply(user_id: int, done: str, change: object) -> ResponseReturnValue:
     return redirect(url_for("staff.user", user_id=account.id, done=done))
 
 
-@staff.post("/users/<int:user_id>/role")
+@staff.post("/users/<int(max=2147483647):user_id>/role")
 @requires_role(StaffRole.ADMIN)
 def change_user_role(user_id: int) -> ResponseReturnValue:
     account = _account_or_404(user_id)
@@ -148,7 +148,7 @@ def change_user_role(user_id: int) -> ResponseReturnValue:
     return _apply(user_id, "role", lambda: change_role(user_id, StaffRole(form.role.data), actor_id=actor))
 
 
-@staff.post("/users/<int:user_id>/disable")
+@staff.post("/users/<int(max=2147483647):user_id>/disable")
 @requires_role(StaffRole.ADMIN)
 def disable_user(user_id: int) -> ResponseReturnValue:
     actor = signed_in_staff().id
@@ -157,7 +157,7 @@ def disable_user(user_id: int) -> ResponseReturnValue:
     return response
 
 
-@staff.post("/users/<int:user_id>/enable")
+@staff.post("/users/<int(max=2147483647):user_id>/enable")
 @requires_role(StaffRole.ADMIN)
 def enable_user(user_id: int) -> ResponseReturnValue:
     actor = signed_in_staff().id
@@ -166,7 +166,7 @@ def enable_user(user_id: int) -> ResponseReturnValue:
     return response
 
 
-@staff.post("/users/<int:user_id>/reset-two-factor")
+@staff.post("/users/<int(max=2147483647):user_id>/reset-two-factor")
 @requires_role(StaffRole.ADMIN)
 def reset_user_two_factor(user_id: int) -> ResponseReturnValue:
     actor = signed_in_staff().id
