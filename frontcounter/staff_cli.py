@@ -16,6 +16,7 @@ import segno
 from flask import Flask, current_app
 from sqlalchemy.exc import SQLAlchemyError
 
+from frontcounter.logs import security_event
 from services.db import db
 from services.enums.casework import StaffRole
 from services.staff_accounts import StaffAccountError, create_staff_account, disable_staff, ensure_demo_account, find_staff, list_staff
@@ -114,6 +115,7 @@ def register_staff_cli(app: Flask) -> None:
         if user is None:
             raise click.ClickException("No account with that email address.")
         ended = disable_staff(user.id, actor_id=None)
+        security_event("staff_account_disabled", user_id=user.id, by="command_line")
         click.echo(f"Disabled account {user.id}; ended {ended} session(s).")
 
     @staff.command("list")
