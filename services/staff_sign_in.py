@@ -78,23 +78,46 @@ def _count_failure(user: StaffUser, policy: ThrottlePolicy, now: datetime) -> ti
     return delay
 
 
-def check_password(email: str, password: str, policy: ThrottlePolicy, now: datetime | None = None) -> StepResult:
-    """The first step. Always does a password hash's worth of work, account or not."""
+def _waiting(user: StaffUser, now: datetime, trusted: bool) -> StepResult | None:
+    """The "wait" answer while the account is throttled, except on a trusted device."""
+    wait = None if trusted else _throttled(user, now)
+    if wait is None:
+        return None
+    return StepResult(Check.THROTTLED, user.id, reason="throttled", retry_after=wait)
+
+
+def _failed(user: StaffUser, policy: ThrottlePolicy, now: datetime, trusted: bool, reason: str) -> StepResult:
+    """A wrong password or code. On a trusted device it is counted there (by the caller),
+    not on the account, so that nobody else's guessing can slow its owner down."""
+    delay = None
+    if not trusted:
+        delay = _count_failure(user, policy, now)
+        db.session.commit()
+    return StepResult(Check.FAILED, user.id, reason=reason, retry_after=delay)
+
+
+def check_password(
+    email: str, password: str, policy: ThrottlePolicy, now: datetime | None = None, trusted_user_id: int | None = None
+) -> StepResult:
+    """The first step. Always does a password hash's worth of work, account or not.
+
+    `trusted_user_id`: the account this browser has signed in to before (its device
+    cookie), which the account's throttling does not hold up.
+    """
     now = now or utcnow()
     user = _find_by_email(email)
     if user is None:
         spend_password_work(password)
         return StepResult(Check.FAILED, reason="unknown_account")
     right = verify_password(user.password_hash, password)
-    wait = _throttled(user, now)
-    if wait is not None:
-        return StepResult(Check.THROTTLED, user.id, reason="throttled", retry_after=wait)
+    trusted = trusted_user_id == user.id
+    waiting = _waiting(user, now, trusted)
+    if waiting is not None:
+        return waiting
     if not user.is_enabled:
         return StepResult(Check.FAILED, user.id, reason="disabled")
     if not right:
-        delay = _count_failure(user, policy, now)
-        db.session.commit()
-        return StepResult(Check.FAILED, user.id, reason="wrong_password", retry_after=delay)
+        return _failed(user, policy, now, trusted, "wrong_password")
     return StepResult(Check.PASSED, user.id, enrolled=user.totp_enrolled_at is not None)
 
 
@@ -103,20 +126,20 @@ def _usable(user_id: int) -> StaffUser | None:
     return user if user is not None and user.is_enabled else None
 
 
-def check_code(user_id: int, code: str, policy: ThrottlePolicy, now: datetime | None = None) -> StepResult:
+def check_code(
+    user_id: int, code: str, policy: ThrottlePolicy, now: datetime | None = None, trusted: bool = False
+) -> StepResult:
     """The second step for an enrolled account: a code from the authenticator, used once."""
     now = now or utcnow()
     user = _usable(user_id)
     if user is None or user.totp_secret is None or user.totp_enrolled_at is None:
         return StepResult(Check.FAILED, user_id, reason="not_enrolled_or_disabled")
-    wait = _throttled(user, now)
-    if wait is not None:
-        return StepResult(Check.THROTTLED, user_id, reason="throttled", retry_after=wait)
+    waiting = _waiting(user, now, trusted)
+    if waiting is not None:
+        return waiting
     step = matching_totp_step(user.totp_secret, code, now, user.last_totp_step)
     if step is None:
-        delay = _count_failure(user, policy, now)
-        db.session.commit()
-        return StepResult(Check.FAILED, user_id, reason="wrong_code", retry_after=delay)
+        return _failed(user, policy, now, trusted, "wrong_code")
     # Only one request can move last_totp_step past this step, so a code works once even
     # when sent twice at the same moment.
     moved = db.session.execute(
@@ -130,15 +153,17 @@ def check_code(user_id: int, code: str, policy: ThrottlePolicy, now: datetime | 
     return StepResult(Check.PASSED, user_id, enrolled=True)
 
 
-def check_recovery_code(user_id: int, code: str, policy: ThrottlePolicy, now: datetime | None = None) -> StepResult:
+def check_recovery_code(
+    user_id: int, code: str, policy: ThrottlePolicy, now: datetime | None = None, trusted: bool = False
+) -> StepResult:
     """Instead of the authenticator: a recovery code, which works once."""
     now = now or utcnow()
     user = _usable(user_id)
     if user is None or user.totp_enrolled_at is None:
         return StepResult(Check.FAILED, user_id, reason="not_enrolled_or_disabled")
-    wait = _throttled(user, now)
-    if wait is not None:
-        return StepResult(Check.THROTTLED, user_id, reason="throttled", retry_after=wait)
+    waiting = _waiting(user, now, trusted)
+    if waiting is not None:
+        return waiting
     used = db.session.execute(
         update(RecoveryCode)
         .where(
@@ -149,9 +174,8 @@ def check_recovery_code(user_id: int, code: str, policy: ThrottlePolicy, now: da
         .values(used_at=now)
     )
     if not used.rowcount:
-        delay = _count_failure(user, policy, now)
-        db.session.commit()
-        return StepResult(Check.FAILED, user_id, reason="wrong_recovery_code", retry_after=delay)
+        db.session.rollback()
+        return _failed(user, policy, now, trusted, "wrong_recovery_code")
     db.session.commit()
     return StepResult(Check.PASSED, user_id, enrolled=True)
 
@@ -207,14 +231,21 @@ def confirm_enrolment(
     return StepResult(Check.PASSED, user_id, enrolled=True), codes
 
 
-def complete_sign_in(user_id: int, policy: SessionPolicy, now: datetime | None = None) -> str | None:
-    """Both steps passed: clear the failures and start a new server-side session."""
+def complete_sign_in(
+    user_id: int, policy: SessionPolicy, now: datetime | None = None, trusted_device: bool = False
+) -> str | None:
+    """Both steps passed: clear the failures and start a new server-side session.
+
+    On a trusted device the account's failures were not this browser's (they were counted
+    in its cookie), so they stay: the person signing in does not lift a guesser's wait.
+    """
     now = now or utcnow()
     user = _usable(user_id)
     if user is None or user.totp_enrolled_at is None:
         return None
-    user.failed_sign_ins = 0
-    user.throttled_until = None
+    if not trusted_device:
+        user.failed_sign_ins = 0
+        user.throttled_until = None
     user.last_sign_in_at = now
     token = start_staff_session(user, policy, now)
     db.session.commit()

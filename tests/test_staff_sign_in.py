@@ -272,3 +272,46 @@ def test_sign_in_pages_in_welsh(app: Flask, clock: Clock) -> None:
     other.code_step("000000" if totp_code(enrolled.secret, clock.now) != "000000" else "111111", expected=400)
     other.code_step(totp_code(enrolled.secret, clock.now))
     other.get("/staff/account")
+
+
+def test_someone_elses_guessing_never_locks_the_person_out_of_their_usual_browser(app: Flask, clock: Clock) -> None:
+    account = make_account(app)
+    theirs = StaffClient(app)
+    theirs.sign_in(account, clock)
+    assert theirs.http.get_cookie("staff_device", path="/staff/") is not None
+    theirs.post("/staff/sign-out")
+
+    attacker = StaffClient(app)
+    for _ in range(8):
+        attacker.password_step(account.email, "a wrong guess here", expected=400 if _ < 5 else 429)
+    assert attacker.password_step(account.email, PASSWORD, expected=429)
+
+    # The person's own browser is not held up by the account's throttling (the clock has
+    # not moved, so the attacker's wait is not over: a recovery code stands in for a new TOTP code)...
+    theirs.password_step(account.email, PASSWORD)
+    theirs.post("/staff/sign-in/recovery-code", {"code": account.recovery_codes[0]})
+    assert theirs.is_signed_in()
+    theirs.post("/staff/sign-out")
+    # ...while the attacker still is, and a cookie for another account earns no trust.
+    attacker.password_step(account.email, PASSWORD, expected=429)
+    other = make_account(app)
+    stranger = StaffClient(app)
+    stranger.sign_in(other, clock)
+    stranger.password_step(account.email, PASSWORD, expected=429)
+
+    # The trusted browser's own failures count on the cookie; after five it is trusted no more.
+    for _ in range(5):
+        theirs.password_step(account.email, "the person mistyping", expected=400)
+    assert theirs.http.get_cookie("staff_device", path="/staff/") is None
+    theirs.password_step(account.email, PASSWORD, expected=429)
+    with app.app_context():
+        assert db.session.get(StaffUser, account.id).failed_sign_ins == 5  # only the attacker's counted there
+
+
+def test_a_forged_or_tampered_device_cookie_earns_no_trust(app: Flask, clock: Clock) -> None:
+    account = make_account(app)
+    for _ in range(5):
+        StaffClient(app).password_step(account.email, "a wrong guess here", expected=400)
+    forged = StaffClient(app)
+    forged.http.set_cookie("staff_device", f"[{account.id}, 0]", path="/staff/")
+    forged.password_step(account.email, PASSWORD, expected=429)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import current_app, redirect, render_template, request, session, url_for
+from flask import Response, current_app, make_response, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
@@ -18,6 +18,7 @@ from forms.staff_auth import CodeForm, RecoveryCodeForm, SignInForm
 from frontcounter.logs import security_event
 from frontcounter.staff import open_endpoint, staff
 from frontcounter.staff.access import requires_role, signed_in_staff
+from frontcounter.staff.devices import count_device_failure, remember_device, trusted_account
 from frontcounter.staff.qr import qr_code_svg, spaced_secret
 from frontcounter.staff.sign_in_state import (
     CODE,
@@ -88,12 +89,14 @@ def sign_in_submit() -> ResponseReturnValue:
     form = SignInForm()
     if not form.validate():
         return _sign_in_page(form, 400)
-    result = check_password(form.email.data or "", form.password.data or "", throttle_policy())
+    trusted = trusted_account()
+    result = check_password(form.email.data or "", form.password.data or "", throttle_policy(), trusted_user_id=trusted)
     if result.check is not Check.PASSED:
-        security_event("staff_sign_in_failed", user_id=result.user_id, reason=result.reason)
+        security_event("staff_sign_in_failed", user_id=result.user_id, reason=result.reason, trusted_device=trusted is not None)
         form.password.data = ""
         status = _refuse(form, "email", result, _("The email address or password is not right"))
-        return _sign_in_page(form, status)
+        response = make_response(_sign_in_page(form, status))
+        return _count_on_device(response, result, trusted)
     if result.user_id is None:  # a passed check always names its account
         return _sign_in_page(form, 400)
     security_event("staff_password_accepted", logging.INFO, user_id=result.user_id, enrolled=result.enrolled)
@@ -101,12 +104,19 @@ def sign_in_submit() -> ResponseReturnValue:
     return redirect(url_for("staff.code" if result.enrolled else "staff.enrol"))
 
 
+def _count_on_device(response: Response, result: StepResult, trusted: int | None) -> Response:
+    if result.check is Check.FAILED and result.user_id is not None and result.user_id == trusted:
+        return count_device_failure(response, result.user_id)
+    return response
+
+
 def _finish(user_id: int, next_path: str | None, method: str) -> ResponseReturnValue:
-    destination = finish_sign_in(user_id, next_path)
+    trusted = trusted_account() == user_id
+    destination = finish_sign_in(user_id, next_path, trusted_device=trusted)
     if destination is None:
         return restart()
-    security_event("staff_signed_in", logging.INFO, user_id=user_id, method=method)
-    return redirect(destination)
+    security_event("staff_signed_in", logging.INFO, user_id=user_id, method=method, trusted_device=trusted)
+    return remember_device(redirect(destination), user_id)
 
 
 # -- step 2: a code from the authenticator app, or a recovery code ----------------------
@@ -127,11 +137,13 @@ def code_submit() -> ResponseReturnValue:
     form = CodeForm()
     if not form.validate():
         return _page("staff/sign-in-code.html", form, 400)
-    result = check_code(state["user"], form.code.data or "", throttle_policy())
+    trusted = trusted_account()
+    result = check_code(state["user"], form.code.data or "", throttle_policy(), trusted=trusted == state["user"])
     if result.check is not Check.PASSED:
         security_event("staff_two_factor_failed", user_id=state["user"], reason=result.reason)
         message = _("The code is not right, or it has been used already. Wait for the app to show a new code and try again.")
-        return _page("staff/sign-in-code.html", form, _refuse(form, "code", result, message))
+        response = make_response(_page("staff/sign-in-code.html", form, _refuse(form, "code", result, message)))
+        return _count_on_device(response, result, trusted)
     return _finish(state["user"], state.get("next"), "totp")
 
 
@@ -150,11 +162,13 @@ def recovery_submit() -> ResponseReturnValue:
     form = RecoveryCodeForm()
     if not form.validate():
         return _page("staff/sign-in-recovery.html", form, 400)
-    result = check_recovery_code(state["user"], form.code.data or "", throttle_policy())
+    trusted = trusted_account()
+    result = check_recovery_code(state["user"], form.code.data or "", throttle_policy(), trusted=trusted == state["user"])
     if result.check is not Check.PASSED:
         security_event("staff_two_factor_failed", user_id=state["user"], reason=result.reason)
         message = _("The recovery code is not right, or it has been used already")
-        return _page("staff/sign-in-recovery.html", form, _refuse(form, "code", result, message))
+        response = make_response(_page("staff/sign-in-recovery.html", form, _refuse(form, "code", result, message)))
+        return _count_on_device(response, result, trusted)
     security_event("staff_recovery_code_used", user_id=state["user"], remaining=unused_recovery_codes(state["user"]))
     return _finish(state["user"], state.get("next"), "recovery_code")
 
@@ -203,7 +217,8 @@ def enrol_submit() -> ResponseReturnValue:
         return restart()
     security_event("staff_signed_in", logging.INFO, user_id=state["user"], method="enrolment")
     # Shown in this answer only: never stored anywhere a later request could read them.
-    return render_template("staff/recovery-codes.html", codes=codes, continue_url=destination, first_time=True)
+    page = render_template("staff/recovery-codes.html", codes=codes, continue_url=destination, first_time=True)
+    return remember_device(make_response(page), state["user"])
 
 
 # -- signing out -------------------------------------------------------------------------

@@ -68,10 +68,10 @@ def pending(step: str) -> dict[str, Any] | None:
     return state
 
 
-def finish_sign_in(user_id: int, next_path: str | None) -> str | None:
+def finish_sign_in(user_id: int, next_path: str | None, trusted_device: bool = False) -> str | None:
     """Both steps passed: a brand new session (the old cookie's contents are dropped, so
     nothing set before sign-in survives it), held on the server. Returns where to go."""
-    token = complete_sign_in(user_id, session_policy(current_app))
+    token = complete_sign_in(user_id, session_policy(current_app), trusted_device=trusted_device)
     if token is None:
         return None
     user = db.session.get(StaffUser, user_id)
