@@ -43,6 +43,14 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+def needs_rehash(password_hash: str) -> bool:
+    """Whether a hash was made with weaker settings than today's (then it is redone at sign-in)."""
+    try:
+        return _hasher().check_needs_rehash(password_hash)
+    except InvalidHashError:
+        return False
+
+
 @lru_cache(maxsize=1)
 def _stand_in_hash() -> str:
     return hash_password(secrets.token_urlsafe(16))

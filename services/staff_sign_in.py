@@ -22,6 +22,7 @@ from services.staff_credentials import (
     hash_password,
     hash_recovery_code,
     matching_totp_step,
+    needs_rehash,
     new_recovery_codes,
     new_totp_secret,
     spend_password_work,
@@ -118,6 +119,10 @@ def check_password(
         return StepResult(Check.FAILED, user.id, reason="disabled")
     if not right:
         return _failed(user, policy, now, trusted, "wrong_password")
+    if needs_rehash(user.password_hash):
+        # Hashing settings were raised since this password was set: bring its hash up to date.
+        user.password_hash = hash_password(password)
+        db.session.commit()
     return StepResult(Check.PASSED, user.id, enrolled=user.totp_enrolled_at is not None)
 
 

@@ -315,3 +315,17 @@ def test_a_forged_or_tampered_device_cookie_earns_no_trust(app: Flask, clock: Cl
     forged = StaffClient(app)
     forged.http.set_cookie("staff_device", f"[{account.id}, 0]", path="/staff/")
     forged.password_step(account.email, PASSWORD, expected=429)
+
+
+def test_a_hash_made_with_weaker_settings_is_redone_at_sign_in(app: Flask, staff_client: StaffClient, clock: Clock) -> None:
+    from argon2 import PasswordHasher
+
+    account = make_account(app)
+    weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(PASSWORD)
+    with app.app_context():
+        db.session.get(StaffUser, account.id).password_hash = weak
+        db.session.commit()
+    staff_client.sign_in(account, clock)
+    with app.app_context():
+        renewed = db.session.get(StaffUser, account.id).password_hash
+    assert renewed != weak and renewed.startswith("$argon2id$") and "m=65536" in renewed
