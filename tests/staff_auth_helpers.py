@@ -97,3 +97,22 @@ def secret_on_page(page: Page) -> str:
     shown = page.soup.select_one("code.fc-secret")
     assert shown is not None
     return re.sub(r"\s+", "", shown.get_text())
+
+
+_ROLES = (StaffRole.CALL_HANDLER, StaffRole.SUPERVISOR, StaffRole.ADMIN)
+
+
+def landing_for(app: Flask, role: StaffRole) -> str:
+    """Where a sign-in with no page asked for goes: the first workspace page (queue,
+    dashboard, staff accounts, your account) that exists and the role may see."""
+    from frontcounter.staff.sign_in_state import LANDING
+
+    for endpoint in LANDING:
+        view = app.view_functions.get(endpoint)
+        least = getattr(view, "least_role", None)
+        if view is not None and (least is None or _ROLES.index(role) >= _ROLES.index(least)):
+            with app.test_request_context():
+                from flask import url_for
+
+                return url_for(endpoint)
+    raise AssertionError("no landing page")

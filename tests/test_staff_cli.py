@@ -15,7 +15,7 @@ from services.enums.casework import StaffRole
 from services.staff_credentials import totp_code
 from services.staff_models import StaffSession, StaffUser
 from tests.conftest import make_test_app
-from tests.staff_auth_helpers import Account, Clock, StaffClient, install_clock
+from tests.staff_auth_helpers import Account, Clock, StaffClient, install_clock, landing_for
 from tests.staff_helpers import make_staff
 
 CLI_PASSWORD = "a long enough secret phrase"
@@ -48,7 +48,7 @@ def test_create_reads_the_password_from_stdin_and_the_account_signs_in_with_the_
         assert CLI_PASSWORD not in user.password_hash and user.password_hash.startswith("$argon2id$")
     browser = StaffClient(app)
     account = Account(user.id, "first.admin@example.police.uk", CLI_PASSWORD, secret, codes)
-    assert browser.sign_in(account, clock).response.headers["Location"] == "/staff/users"
+    assert browser.sign_in(account, clock).response.headers["Location"] == landing_for(app, StaffRole.ADMIN)
     assert browser.is_signed_in()
 
     listing = runner.invoke(args=["staff", "list"])

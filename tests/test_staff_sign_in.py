@@ -4,6 +4,7 @@ a new session on sign-in, throttling that never locks anyone out, and safe redir
 from __future__ import annotations
 
 import logging
+from urllib.parse import quote
 
 import pytest
 from flask import Flask
@@ -19,6 +20,7 @@ from tests.staff_auth_helpers import (
     StaffClient,
     error_text,
     install_clock,
+    landing_for,
     make_account,
     secret_on_page,
 )
@@ -78,7 +80,7 @@ def test_a_code_signs_in_once_and_a_reused_or_wrong_code_does_not(app: Flask, st
     account = make_account(app)
     assert account.secret is not None
     page = staff_client.sign_in(account, clock)
-    assert page.response.headers["Location"] == "/staff/account"
+    assert page.response.headers["Location"] == landing_for(app, StaffRole.CALL_HANDLER)
     assert staff_client.is_signed_in()
 
     # Another browser with the same password and the same (already used) code is refused.
@@ -229,20 +231,32 @@ def test_the_code_step_needs_the_password_step_first_and_expires(
 
 
 @pytest.mark.parametrize(
-    ("asked", "landing"),
+    ("asked", "followed"),
     [
-        ("/staff/account", "/staff/account"),
-        ("//evil.example/staff", "/staff/account"),
-        ("https://evil.example/", "/staff/account"),
-        ("/\\evil.example", "/staff/account"),
+        ("/staff/account", True),
+        ("/staff/account?tab=1", True),
+        ("//evil.example/staff", False),
+        ("https://evil.example/", False),
+        ("/\\evil.example", False),
+        ("javascript:alert(1)", False),
     ],
 )
 def test_after_sign_in_only_a_local_next_page_is_followed(
-    app: Flask, staff_client: StaffClient, clock: Clock, asked: str, landing: str
+    app: Flask, staff_client: StaffClient, clock: Clock, asked: str, followed: bool
 ) -> None:
     account = make_account(app)
-    page = staff_client.sign_in(account, clock, next_path=asked)
-    assert page.response.headers["Location"] == landing
+    page = staff_client.sign_in(account, clock, next_path=quote(asked, safe=""))
+    assert page.response.headers["Location"] == (asked if followed else landing_for(app, StaffRole.CALL_HANDLER))
+
+
+@pytest.mark.parametrize("role", [StaffRole.CALL_HANDLER, StaffRole.SUPERVISOR, StaffRole.ADMIN])
+def test_with_no_page_asked_for_each_role_lands_on_a_page_it_may_see(
+    app: Flask, staff_client: StaffClient, clock: Clock, role: StaffRole
+) -> None:
+    account = make_account(app, role)
+    landing = staff_client.sign_in(account, clock).response.headers["Location"]
+    assert landing == landing_for(app, role)
+    assert staff_client.http.get(landing).status_code == 200
 
 
 def test_a_protected_page_sends_to_sign_in_and_back(app: Flask, staff_client: StaffClient, clock: Clock) -> None:
