@@ -69,6 +69,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from frontcounter.relay_cli import register_relay_cli
     from frontcounter.rules_cli import register_rules_cli
     from frontcounter.staff import staff
+    from frontcounter.staff_cli import register_staff_cli
     from frontcounter.triage_cli import register_triage_cli
     from frontcounter.triage_rules import init_triage_rules
 
@@ -88,6 +89,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_rules_cli(app)
     register_stack_cli(app)
     register_triage_cli(app)
+    register_staff_cli(app)
     return app
 
 

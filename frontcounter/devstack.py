@@ -21,6 +21,8 @@ import click
 import requests
 from flask import Flask, current_app
 
+from frontcounter.staff_cli import announce_demo_account
+
 
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -97,6 +99,7 @@ def register_stack_cli(app: Flask) -> None:
             _wait_for(f"http://127.0.0.1:{port}/healthz", web)
             platform = f"the simulator on port {sim_port}" if sim_port else env["NATIONAL_PLATFORM_URL"]
             click.echo(f"\nFront Counter is running on http://127.0.0.1:{port}/ (relay delivering to {platform}). Ctrl-C stops it.\n")
+            announce_demo_account()  # development only: the demo supervisor and how to sign in
             while all(process.poll() is None for _, process in processes):
                 time.sleep(0.5)
         finally:

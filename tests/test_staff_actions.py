@@ -83,7 +83,9 @@ def test_every_staff_action_is_in_the_audit_trail(app: Flask) -> None:
     # Redirects after each action land on the item page, which is itself a (recorded) view.
     recorded = [entry for entry in trail(app, item) if entry[0] != AuditAction.VIEWED.value or entry == trail(app, item)[0]]
     assert recorded == [(action.value, actor) for action, actor in expected]
-    every_item_action = {a for a in AuditAction if a not in (AuditAction.REQUEUED, AuditAction.STAFF_CREATED, AuditAction.STAFF_DISABLED)}
+    # Requeueing a relay message and managing staff accounts are not actions on an item
+    # (tests/test_dashboard.py and tests/test_staff_accounts.py check their records).
+    every_item_action = {a for a in AuditAction if a is not AuditAction.REQUEUED and not a.value.startswith("staff_")}
     assert {action for action, _ in expected} == every_item_action
 
     page = boss.get(f"/staff/items/{item}")

@@ -29,4 +29,9 @@ def _require_sign_in() -> ResponseReturnValue | None:
     return send_to_sign_in()
 from frontcounter.staff import dashboard  # noqa: E402,F401,I001  (registers the dashboard and relay pages)
 import frontcounter.staff.casework_views  # noqa: E402,F401  (registers the queue, item and action views)
-from frontcounter.staff import layout  # noqa: E402,F401  (registers the layout values)
+from frontcounter.staff import (  # noqa: E402,F401  (register the sign-in, account and layout views)
+    account,
+    auth,
+    layout,
+    users,
+)

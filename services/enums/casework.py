@@ -64,3 +64,6 @@ class AuditAction(StrEnum):
     REQUEUED = "requeued"
     STAFF_CREATED = "staff_created"
     STAFF_DISABLED = "staff_disabled"
+    STAFF_ENABLED = "staff_enabled"
+    STAFF_ROLE_CHANGED = "staff_role_changed"
+    STAFF_TWO_FACTOR_RESET = "staff_two_factor_reset"
