@@ -115,5 +115,7 @@ def init_rate_limits(app: Flask) -> None:
     if proxies:
         # Only the addresses our own proxies added are believed; a client can forge the rest.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
+    if app.config["APP_ENV"] == "production" and app.config["RATE_LIMITS_ENABLED"] and not app.config["REDIS_URL"]:
+        log.warning("rate limits are counted in memory, per process: set REDIS_URL so every worker shares the counts")
     limiter.init_app(app)
     app.register_error_handler(RateLimitExceeded, answer_rate_limited)

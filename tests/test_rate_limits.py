@@ -267,3 +267,15 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(app: Flask, dat
     assert http.get("/test-only/track", headers={"X-Forwarded-For": SOMEONE}, environ_base=proxy).status_code == 200
     assert http.get("/test-only/track", headers={"X-Forwarded-For": SOMEONE_ELSE}, environ_base=proxy).status_code == 200
     assert http.get("/test-only/track", headers={"X-Forwarded-For": SOMEONE}, environ_base=proxy).status_code == 429
+
+
+def test_production_without_redis_warns_that_each_process_counts_alone(
+    app: Flask, database_url: str, records: pytest.LogCaptureFixture
+) -> None:
+    from tests.test_config import PLATFORM
+
+    limited_app(database_url, APP_ENV="production", **PLATFORM)
+    assert any("set REDIS_URL" in r.getMessage() for r in records.records if r.levelno == logging.WARNING)
+    records.clear()
+    limited_app(database_url, APP_ENV="production", REDIS_URL=REDIS_URL, **PLATFORM)
+    assert not any("set REDIS_URL" in r.getMessage() for r in records.records)
