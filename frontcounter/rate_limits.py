@@ -64,9 +64,14 @@ limit_public_posts = limiter.shared_limit(configured("RATE_LIMIT_PUBLIC_POSTS"),
 #: The final "Send" on check your answers, per IP, on top of limit_public_posts.
 limit_submissions = limiter.shared_limit(configured("RATE_LIMIT_SUBMISSIONS"), scope="submissions", methods=["POST"])
 
-#: Looking up a reference on the tracking page, per IP. Every method counts, as a look-up
-#: may be a GET with the reference in the query string.
-limit_tracking_lookups = limiter.shared_limit(configured("RATE_LIMIT_TRACKING"), scope="tracking")
+def _empty_form() -> bool:
+    """A GET of the page itself, asking nothing (a language switch at most)."""
+    return request.method in ("GET", "HEAD") and not set(request.args) - {"lang"}
+
+
+#: Looking up a reference on the tracking page, per IP: POSTs, and GETs that carry a query
+#: (a look-up may put the reference in the query string). Showing the empty form is free.
+limit_tracking_lookups = limiter.shared_limit(configured("RATE_LIMIT_TRACKING"), scope="tracking", exempt_when=_empty_form)
 
 _sign_in_per_ip = limiter.shared_limit(
     configured("RATE_LIMIT_STAFF_SIGN_IN"), scope="staff-sign-in-ip", methods=["POST"], deduct_when=_not_redirected

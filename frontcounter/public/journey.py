@@ -283,7 +283,6 @@ def confirmation(slug: str) -> ResponseReturnValue:
 
 
 @public.post("/<service:slug>/keep-alive")
-@limit_public_posts
 def keep_draft_alive(slug: str) -> ResponseReturnValue:
     expires = keep_alive(_session_draft_id(slug), slug, _idle_timeout())
     if expires is None:
