@@ -64,6 +64,7 @@ limit_public_posts = limiter.shared_limit(configured("RATE_LIMIT_PUBLIC_POSTS"),
 #: The final "Send" on check your answers, per IP, on top of limit_public_posts.
 limit_submissions = limiter.shared_limit(configured("RATE_LIMIT_SUBMISSIONS"), scope="submissions", methods=["POST"])
 
+
 def _empty_form() -> bool:
     """A GET of the page itself, asking nothing (a language switch at most)."""
     return request.method in ("GET", "HEAD") and not set(request.args) - {"lang"}

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from flask import current_app, g, request
+from flask import g, request
 
 from frontcounter.extensions import limiter
 from frontcounter.limiter import client_ip
 from frontcounter.logs import security_event
+from frontcounter.rate_limits import configured
 from services.api_keys import ApiClient, authenticate_api_key
 
 # The public part of a key as `api-keys list` shows it: safe to log, and it names the client.
@@ -41,5 +42,4 @@ def api_key_identity() -> str:
 
 #: Intake API requests, per authenticated API key (RATE_LIMIT_API_KEY): one partner's
 #: traffic never uses up another's. Callers without a valid key are counted per address.
-limit_api_key = limiter.shared_limit(lambda: str(current_app.config["RATE_LIMIT_API_KEY"]), scope="api-key",
-                                     key_func=api_key_identity)
+limit_api_key = limiter.shared_limit(configured("RATE_LIMIT_API_KEY"), scope="api-key", key_func=api_key_identity)
