@@ -85,3 +85,24 @@ def test_every_refusal_the_api_can_give_is_documented(app: Flask) -> None:
     assert "400" in paths["/api/v1/openapi.json"]["get"]["responses"]
     too_many = paths["/api/v1/submissions"]["post"]["responses"]["429"]
     assert too_many["headers"]["Retry-After"]["required"] is True
+
+
+def test_receipts_replays_and_rate_limit_refusals_match_the_document(database_url: str, app: Flask) -> None:
+    # Generated answers rarely pass every rule between answers, so the 201, the idempotent
+    # 200 and the 429 (with its Retry-After) are checked against the document here.
+    from tests.conftest import make_test_app
+    from tests.test_api import crime_answers
+
+    limited = make_test_app(database_url, RATE_LIMIT_API_KEY="2 per minute")
+    with limited.app_context():
+        key = create_api_key("Schemathesis", Channel.CHAT)[1]
+    operation = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", limited).find_operation_by_label("POST /api/v1/submissions")
+    assert operation is not None
+    case = operation.Case(
+        body={"service": "report-a-crime", "answers": crime_answers()}, media_type="application/json",
+        headers={"Authorization": f"Bearer {key}", "Idempotency-Key": "schemathesis-1"},
+    )
+    # Not ignored_auth here: its requests without a key would use up the small limit first.
+    checks = [check for check in CHECKS if check is not ignored_auth]
+    statuses = [case.call_and_validate(checks=checks).status_code for _ in range(3)]
+    assert statuses == [201, 200, 429]
