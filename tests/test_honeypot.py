@@ -108,3 +108,10 @@ def test_the_api_ignores_the_honeypot(app: Flask) -> None:
     response = api_post(app.test_client(), body, key)
     assert response.status_code == 201, response.get_data(as_text=True)
     assert submissions(app) == 1
+
+
+def test_the_tracking_page_carries_the_honeypot_and_refuses_it_filled(app: Flask, client: PageClient) -> None:
+    check_honeypot(client.get("/check-a-report").soup, "check a report")
+    guess = {"reference": "WMP-AAAA-BBBB", "contact": "someone@example.com"}
+    page = client.post("/check-a-report", {**guess, HONEYPOT_FIELD: BOT_VALUE}, expected=400)
+    assert page.h1 == REFUSED["en"]

@@ -285,3 +285,16 @@ def test_production_without_redis_warns_that_each_process_counts_alone(
     records.clear()
     limited_app(database_url, APP_ENV="production", REDIS_URL=REDIS_URL, **PLATFORM)
     assert not any("set REDIS_URL" in r.getMessage() for r in records.records)
+
+
+def test_the_tracking_page_counts_lookups_not_visits(app: Flask, database_url: str) -> None:
+    limited = limited_app(database_url, RATE_LIMIT_TRACKING="2 per minute")
+    client = PageClient(limited)
+    for _ in range(4):
+        client.get("/check-a-report")
+    guess = {"reference": "WMP-AAAA-BBBB", "contact": "someone@example.com"}
+    for _ in range(2):
+        client.post("/check-a-report", guess, expected=400)
+    page = client.post("/check-a-report", guess, expected=429)
+    assert page.h1 == TOO_MANY["en"]
+    retry_after(page.response, 60)
