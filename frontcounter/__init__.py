@@ -18,6 +18,7 @@ from frontcounter.extensions import babel, csrf, login_manager, migrate
 from frontcounter.i18n import init_i18n, select_locale
 from frontcounter.input_guard import init_input_guard
 from frontcounter.logs import configure_logging, init_request_logging
+from frontcounter.rate_limits import init_rate_limits
 from frontcounter.security_headers import init_security_headers
 from frontcounter.staff.access import init_staff_access
 from services.db import configure_sqlite, db
@@ -57,6 +58,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             configure_sqlite(db.engine)
 
     app.before_request(_new_csp_nonce)
+    # After the nonce (a 429 page needs one) and after CSRF: a forged POST is refused uncounted.
+    init_rate_limits(app)
 
     from frontcounter.api import api
     from frontcounter.catalogue import check_catalogue

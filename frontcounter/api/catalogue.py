@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Response, current_app, jsonify
+from flask import Response, current_app, jsonify, request
 from flask_babel import get_locale
 from wtforms import Field, FieldList
 
@@ -14,6 +14,9 @@ from forms.fields import GovCheckboxesField, GovDateField, GovRadioField
 from frontcounter.api import api
 from frontcounter.api.answers import page_forms, question_fields
 from frontcounter.catalogue import SERVICES, WebService
+from frontcounter.problems import problem
+
+LANGUAGES = ("en", "cy")
 
 
 def _kind_of(field: Field) -> str:
@@ -57,6 +60,9 @@ def describe_service(service: WebService) -> dict[str, Any]:
 
 @api.get("/services")
 def list_services() -> Response:
+    # Another language would silently come back in English: say so instead.
+    if request.args.get("lang", "en") not in LANGUAGES:
+        return problem(400, "lang must be en or cy.")
     # Building every page's form of every service is costly and the answer changes only
     # with the language (and, for questions that quote a date, the day).
     cache: dict[tuple[str, date], list[dict[str, Any]]] = current_app.extensions.setdefault("frontcounter.services_catalogue", {})

@@ -56,7 +56,7 @@ def build_document() -> dict[str, Any]:
         spec.components.schema(f"{name}Answers", schema=service.journey.schema())
         spec.components.schema(f"{name}Request", {
             "type": "object",
-            "additionalProperties": False,
+            # Other members of the envelope are ignored (as the API does), not refused.
             "required": ["service", "answers"],
             "properties": {
                 "service": {"const": slug},
@@ -87,21 +87,30 @@ def build_document() -> dict[str, Any]:
             "413": _problem("The body is too large"),
             "415": _problem("The body is not JSON"),
             "422": _problem("The answers do not pass the service's rules (see errors), or the key was reused"),
-            "429": _problem("Too many requests; try again after Retry-After"),
+            "429": {**_problem("Too many requests from this API key; try again after Retry-After"), "headers": {
+                "Retry-After": {"description": "Seconds to wait before trying again", "required": True,
+                                "schema": {"type": "integer", "minimum": 1}},
+            }},
         },
     }})
     spec.path(path="/api/v1/services", operations={"get": {
         "operationId": "listServices",
         "summary": "Every service and the questions it asks",
         "parameters": [{"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "enum": ["en", "cy"]}}],
-        "responses": {"200": {"description": "The services", "content": {"application/json": {"schema": {
-            "type": "object", "required": ["services"], "properties": {"services": {"type": "array", "items": {"type": "object"}}},
-        }}}}},
+        "responses": {
+            "200": {"description": "The services", "content": {"application/json": {"schema": {
+                "type": "object", "required": ["services"], "properties": {"services": {"type": "array", "items": {"type": "object"}}},
+            }}}},
+            "400": _problem("A language other than en or cy, or a query string that could not be read"),
+        },
     }})
     spec.path(path="/api/v1/openapi.json", operations={"get": {
         "operationId": "openApiDocument",
         "summary": "This document",
-        "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}},
+        "responses": {
+            "200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}},
+            "400": _problem("A query string that could not be read"),
+        },
     }})
     return _numeric_bounds(spec.to_dict())
 

@@ -15,19 +15,16 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 
 from frontcounter.api import api
 from frontcounter.api.answers import AnswerProblems, answer_rows, page_forms, split_into_pages
+from frontcounter.api.auth import bearer_client, limit_api_key
 from frontcounter.api.parsing import BodyProblem, parse_json_object
 from frontcounter.catalogue import SERVICES
-from frontcounter.logs import security_event
 from frontcounter.problems import problem
 from frontcounter.triage_rules import current_rules
-from services.api_keys import ApiClient, authenticate_api_key
 from services.submissions import IdempotencyClaim, IdempotencyMismatch, IncompleteSubmission, submit_answers
 
 log = logging.getLogger("frontcounter.api")
 
 IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
-# The public part of a key as `api-keys list` shows it: safe to log, and it names the client.
-KEY_PREFIX = re.compile(r"fc_([0-9a-f]{12})_")
 
 
 class SubmissionRequest(Schema):
@@ -66,20 +63,10 @@ def _flatten(errors: Any, prefix: str) -> dict[str, str]:
     return {prefix: str(errors)}
 
 
-def _client() -> ApiClient | None:
-    header = request.headers.get("Authorization", "")
-    scheme, _, key = header.partition(" ")
-    client = authenticate_api_key(key.strip()) if scheme.lower() == "bearer" else None
-    if client is None:
-        known = KEY_PREFIX.match(key.strip())
-        reason = "missing" if not header else "not_bearer" if scheme.lower() != "bearer" else "unknown_or_revoked"
-        security_event("api_key_refused", reason=reason, key_prefix=known.group(1) if known else None, status=401)
-    return client
-
-
 @api.post("/submissions")
+@limit_api_key
 def create_submission() -> Response:
-    client = _client()
+    client = bearer_client()
     if client is None:
         return problem(401, "Send a valid API key as `Authorization: Bearer <key>`.", headers={"WWW-Authenticate": "Bearer"})
     if request.mimetype != "application/json":

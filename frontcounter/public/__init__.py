@@ -8,7 +8,10 @@ from urllib.parse import urlencode
 from flask import Blueprint, request
 from flask_babel import lazy_gettext as _l
 
+from frontcounter.honeypot import init_honeypot
+
 public = Blueprint("public", __name__)
+init_honeypot(public)
 
 SERVICE_NAME = _l("Contact the police online")
 

@@ -20,6 +20,7 @@ from frontcounter.catalogue import WebService
 from frontcounter.i18n import current_language
 from frontcounter.public import public
 from frontcounter.public.journey import _idle_timeout, _lost_draft, _open_draft, _page_url, _render_question, _service
+from frontcounter.rate_limits import limit_public_posts
 from services.drafts import save_page
 from services.evidence import EvidenceRefused, add_evidence, list_evidence, remove_evidence
 from services.models import Draft
@@ -83,6 +84,7 @@ def evidence_rows(service: WebService, page_id: str, draft: Draft) -> list[Summa
 
 
 @public.route("/<service:slug>/remove-file/<int:file_id>", methods=["GET", "POST"])
+@limit_public_posts
 def remove_file(slug: str, file_id: int) -> ResponseReturnValue:
     service = _service(slug)
     draft = _open_draft(slug)

@@ -17,6 +17,7 @@ from forms.base import QuestionPage, SummaryRow
 from frontcounter.catalogue import SERVICES, WebService
 from frontcounter.i18n import current_language
 from frontcounter.public import public
+from frontcounter.rate_limits import limit_public_posts, limit_submissions
 from frontcounter.triage_rules import current_rules
 from services.drafts import completed_data, find_live_draft, keep_alive, page_answers, save_page
 from services.models import Draft
@@ -112,6 +113,7 @@ def start(slug: str) -> ResponseReturnValue:
 
 
 @public.route("/<service:slug>/<page_id>", methods=["GET", "POST"])
+@limit_public_posts
 def question(slug: str, page_id: str) -> ResponseReturnValue:
     service = _service(slug)
     journey = service.journey
@@ -232,6 +234,8 @@ def _summary(service: WebService, draft: Draft) -> tuple[list[tuple[str, list[Su
 
 
 @public.route("/<service:slug>/check-your-answers", methods=["GET", "POST"])
+@limit_public_posts
+@limit_submissions
 def check_answers(slug: str) -> ResponseReturnValue:
     service = _service(slug)
     submitted = find_live_draft(_session_draft_id(slug), slug)

@@ -23,6 +23,7 @@ from forms.tracking import FindReportForm, MessageForm
 from frontcounter.catalogue import SERVICES
 from frontcounter.public import public
 from frontcounter.public.tracking_words import officer_text, status_words, timeline_entries
+from frontcounter.rate_limits import limit_public_posts, limit_tracking_lookups
 from services.references import is_valid_reference, normalise_reference
 from services.reporter_messages import UnknownSubmission, record_reporter_reply
 from services.tracking import Timeline, prove_report, report_timeline
@@ -77,6 +78,7 @@ def tracking_find() -> ResponseReturnValue:
 
 
 @public.post("/check-a-report")
+@limit_tracking_lookups
 def tracking_lookup() -> ResponseReturnValue:
     # Any earlier access ends with a new lookup, so the answer does not depend on it.
     session.pop(_ACCESS_KEY, None)
@@ -134,6 +136,7 @@ def tracking_report() -> ResponseReturnValue:
 
 
 @public.post("/check-a-report/your-report")
+@limit_public_posts
 def tracking_message() -> ResponseReturnValue:
     submission_id = _proved_submission()
     timeline = None if submission_id is None else report_timeline(submission_id)

@@ -16,6 +16,7 @@ from flask_login import current_user, logout_user
 
 from forms.staff_auth import CodeForm, RecoveryCodeForm, SignInForm
 from frontcounter.logs import security_event
+from frontcounter.rate_limits import limit_staff_sign_in
 from frontcounter.staff import open_endpoint, staff
 from frontcounter.staff.access import requires_role, signed_in_staff
 from frontcounter.staff.devices import count_device_failure, remember_device, trusted_account
@@ -85,6 +86,7 @@ def _sign_in_page(form: SignInForm, status: int = 200, signed_out: bool = False)
 
 
 @staff.post("/sign-in")
+@limit_staff_sign_in
 def sign_in_submit() -> ResponseReturnValue:
     form = SignInForm()
     if not form.validate():

@@ -45,9 +45,10 @@ def clipped_text(page: Page) -> list[str]:
 
 
 def form_fields(page: Page) -> list[dict[str, str]]:
-    """Every field a person fills in on this page, with its autocomplete token."""
+    """Every field a person fills in on this page, with its autocomplete token. Fields inside
+    a `hidden` element (the bot trap, frontcounter/honeypot.py) are not for people."""
     return list(page.evaluate(
         """() => [...document.querySelectorAll('main input, main select, main textarea')]
-            .filter(el => !['hidden', 'submit', 'button'].includes(el.type))
+            .filter(el => !['hidden', 'submit', 'button'].includes(el.type) && !el.closest('[hidden]'))
             .map(el => ({name: el.name, type: el.type, autocomplete: el.getAttribute('autocomplete') || ''}))"""
     ))
