@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from frontcounter.config_integrations import integration_config, read_int
+from frontcounter.config_protection import protection_config
 
 ENVIRONMENTS = ("development", "test", "production")
 
@@ -104,6 +105,7 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
     if config["LOG_FORMAT"] not in ("json", "text"):
         problems.append("LOG_FORMAT must be json or text")
     config.update(integration_config(environ, production, problems))
+    config.update(protection_config(environ, production, instance_path, problems))
     if problems:
         raise ConfigError("Front Counter cannot start:\n  - " + "\n  - ".join(problems))
     return config

@@ -44,6 +44,8 @@ from tests.pages import PageClient
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-production-checks"
+# A fixed data encryption key for every test app (made once with `flask keys generate`).
+TEST_DATA_KEY = "oV5tw0vG1-8p3lbcqkQh0mRQH2N4PDJtZdlgH9JgQ7k="
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -69,6 +71,7 @@ def make_test_app(database_url: str, **overrides: object) -> Flask:
         "APP_ENV": "test",
         "DATABASE_URL": database_url,
         "SECRET_KEY": TEST_SECRET,
+        "DATA_ENCRYPTION_KEYS": TEST_DATA_KEY,
         "TESTING": True,
         # Evidence files of a test run stay out of the project folder.
         "EVIDENCE_DIR": tempfile.mkdtemp(prefix="frontcounter-evidence-"),
