@@ -257,8 +257,8 @@ class ApiRequest(db.Model):
 # The staff workspace's tables live in their own modules; importing them here keeps
 # every table in one metadata for migrations, whichever module a caller imports.
 from services.casework_models import Assessment, AuditEvent, CaseNote, ReporterMessage  # noqa: E402
-from services.staff_models import RecoveryCode, StaffSession, StaffUser  # noqa: E402
 from services.retention_models import DisposalRecord  # noqa: E402
+from services.staff_models import RecoveryCode, StaffSession, StaffUser  # noqa: E402
 
 __all__ = [
     "ApiKey", "ApiRequest", "Assessment", "Attachment", "AuditEvent", "CaseNote", "DeliveryAttempt", "DisposalRecord",

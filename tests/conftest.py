@@ -29,6 +29,7 @@ from services.models import (
     AuditEvent,
     CaseNote,
     DeliveryAttempt,
+    DisposalRecord,
     Draft,
     OutboxMessage,
     PlatformEvent,
@@ -99,7 +100,7 @@ def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     with application.app_context():
         db.session.rollback()
         for model in (
-            AuditEvent, Assessment, CaseNote, ReporterMessage, ApiRequest, ApiKey, DeliveryAttempt, PlatformEvent,
+            DisposalRecord, AuditEvent, Assessment, CaseNote, ReporterMessage, ApiRequest, ApiKey, DeliveryAttempt, PlatformEvent,
             Attachment, RelayPause, TriageItem, OutboxMessage, Draft, Submission, StaffSession, RecoveryCode, StaffUser,
         ):
             db.session.execute(delete(model))
