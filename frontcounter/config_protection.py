@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from frontcounter.config_integrations import read_int
 from services.crypto import Keyring, KeyringError, generate_key, parse_keys
 from services.retention_policy import RetentionPolicy, parse_closed_days
 
@@ -60,5 +61,5 @@ def protection_config(
     return {
         "DATA_ENCRYPTION_KEYS": tuple(keys),
         "RETENTION_POLICY": policy,
-        "RETENTION_BATCH_SIZE": _read_days(environ, "RETENTION_BATCH_SIZE", 200, problems) or 200,
+        "RETENTION_BATCH_SIZE": read_int(environ, "RETENTION_BATCH_SIZE", 200, problems),
     }

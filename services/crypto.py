@@ -125,7 +125,8 @@ class EncryptedJSON(types.TypeDecorator[Any]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        document = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        # ASCII escapes: any string Python holds round-trips, even one the database would refuse.
+        document = json.dumps(value, separators=(",", ":"))
         return dialect_keyring(dialect).encrypt(document.encode("utf-8")).decode("ascii")
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Any:

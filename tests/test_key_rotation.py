@@ -78,13 +78,14 @@ EXPECTED = {
 }
 
 
-def test_rotate_then_the_new_key_alone_reads_everything(app: Flask, database_url: str) -> None:
+def test_rotate_then_the_new_key_alone_reads_everything(app: Flask, database_url: str, tmp_path: Path) -> None:
     from tests.conftest import TEST_DATA_KEY, make_test_app
 
-    reference = write_everything(app)
-    folder = app.config["EVIDENCE_DIR"]
+    folder = str(tmp_path / "evidence")  # an evidence folder of its own, so the counts are this test's
+    only_a = make_test_app(database_url, DATA_ENCRYPTION_KEYS=TEST_DATA_KEY, EVIDENCE_DIR=folder)
     both = make_test_app(database_url, DATA_ENCRYPTION_KEYS=f"{KEY_B},{TEST_DATA_KEY}", EVIDENCE_DIR=folder)
     only_b = make_test_app(database_url, DATA_ENCRYPTION_KEYS=KEY_B, EVIDENCE_DIR=folder)
+    reference = write_everything(only_a)
     try:
         assert read_everything(both, reference) == EXPECTED  # old data, new key first: still readable
         with pytest.raises(KeyringError):
@@ -99,13 +100,13 @@ def test_rotate_then_the_new_key_alone_reads_everything(app: Flask, database_url
 
         assert read_everything(only_b, reference) == EXPECTED
         with pytest.raises(KeyringError):
-            read_everything(app, reference)  # key A alone no longer opens anything
+            read_everything(only_a, reference)  # key A alone no longer opens anything
 
         again = both.test_cli_runner().invoke(args=["keys", "rotate"])
         assert "submissions.payload: 0 re-encrypted, 1 already under the newest key" in again.output
         assert "evidence files: 0 re-encrypted, 1 already" in again.output
     finally:
-        for made in (both, only_b):
+        for made in (only_a, both, only_b):
             with made.app_context():
                 db.engine.dispose()
 
