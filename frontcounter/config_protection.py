@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,17 @@ def _development_data_key(instance_path: Path) -> str:
     """A stable data key for local development, made once; never used in production,
     where losing the key would mean losing the data."""
     path = instance_path / "development-data-key"
-    if path.exists():
-        return path.read_text().strip()
-    instance_path.mkdir(parents=True, exist_ok=True)
-    key = generate_key()
-    path.write_text(key)
-    path.chmod(0o600)
-    return key
+    if not path.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        try:
+            # Exclusive create: two processes starting at once end up with the same key.
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(descriptor, "w") as out:
+                out.write(generate_key())
+    return path.read_text().strip()
 
 
 def _read_days(environ: Mapping[str, str], name: str, default: int, problems: list[str]) -> int:

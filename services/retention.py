@@ -270,10 +270,37 @@ def dispose_staff_sessions(policy: RetentionPolicy, report: RetentionReport, fol
     _in_batches(Batches(pick, StaffSession, batch), remove, report, "staff_sessions", folder)
 
 
+# A file with no row is left by a crash between a commit and its file's removal (or an
+# upload's write and its row); after a day it is certainly not an upload in progress.
+ORPHAN_FILE_AGE = timedelta(days=1)
+
+
+def dispose_orphan_files(policy: RetentionPolicy, report: RetentionReport, folder: Path, now: datetime, batch: int) -> None:
+    """Evidence files (and unfinished partial writes) that no attachment row names."""
+    if not folder.is_dir():
+        return
+    cutoff = (now - ORPHAN_FILE_AGE).timestamp()
+    old = sorted(path for path in folder.iterdir() if path.is_file() and path.stat().st_mtime <= cutoff)
+    for start in range(0, len(old), batch):
+        chunk = old[start:start + batch]
+        named = set(db.session.scalars(select(Attachment.storage_name).where(
+            Attachment.storage_name.in_([path.name for path in chunk])
+        )))
+        orphans = [path for path in chunk if path.name not in named]
+        if orphans and not report.dry_run:
+            _record(report.run_id, "orphan_files", "evidence_file", "deleted", [], len(orphans), now)
+            db.session.commit()
+            for path in orphans:
+                path.unlink(missing_ok=True)
+        else:
+            db.session.rollback()
+        report.add("orphan_files", len(orphans))
+
+
 Rule = Callable[[RetentionPolicy, RetentionReport, Path, datetime, int], None]
 RULES: tuple[Rule, ...] = (
     dispose_expired_drafts, dispose_closed_attachments, anonymise_closed_items, dispose_outbox_history,
-    dispose_staff_sessions,
+    dispose_staff_sessions, dispose_orphan_files,
 )
 
 

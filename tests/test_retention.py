@@ -4,6 +4,7 @@ the figures survive, files go, and every disposal is recorded."""
 from __future__ import annotations
 
 import io
+import os
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,7 +31,7 @@ from services.models import (
     TriageItem,
 )
 from services.references import new_reference
-from services.retention import run_retention
+from services.retention import dispose_orphan_files, run_retention
 from services.retention_policy import DEFAULT_CLOSED_DAYS, RetentionPolicy
 from tests.outbox_helpers import contract_payload
 
@@ -277,3 +278,26 @@ def test_retention_periods_are_configured_and_checked(tmp_path: Path) -> None:
     message = str(error.value)
     assert "unknown service 'report-a-cat'" in message and "report-a-crime must be a whole number" in message
     assert "RETENTION_OUTBOX_DAYS must be a whole number" in message
+
+
+def test_old_files_no_row_names_are_removed(app: Flask, tmp_path: Path) -> None:
+    evidence = tmp_path / "evidence"
+    with app.app_context():
+        add_evidence("draft-kept", "kept.pdf", io.BytesIO(PDF), evidence)
+        [kept] = list(evidence.iterdir())
+        (evidence / "lost.bin").write_bytes(b"left by a crash")
+        (evidence / ".upload.bin.part").write_bytes(b"half a write")
+        (evidence / "new.bin").write_bytes(b"an upload just written")
+        long_ago = (NOW - timedelta(days=2)).timestamp()
+        for name in (kept.name, "lost.bin", ".upload.bin.part"):
+            os.utime(evidence / name, (long_ago, long_ago))
+        just_now = (NOW - timedelta(hours=1)).timestamp()  # the clock is frozen: file times follow it
+        os.utime(evidence / "new.bin", (just_now, just_now))
+        policy = RetentionPolicy()
+        dry = run_retention(policy, evidence_folder=evidence, now=NOW, dry_run=True, rules=(dispose_orphan_files,))
+        assert dry.counts == {"orphan_files": 2} and len(list(evidence.iterdir())) == 4
+        report = run_retention(policy, evidence_folder=evidence, now=NOW, rules=(dispose_orphan_files,))
+        assert report.counts == {"orphan_files": 2}
+        assert sorted(path.name for path in evidence.iterdir()) == sorted([kept.name, "new.bin"])
+        [record] = db.session.scalars(select(DisposalRecord)).all()
+        assert (record.rule, record.kind, record.count) == ("orphan_files", "evidence_file", 2)
