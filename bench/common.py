@@ -16,6 +16,8 @@ from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_SECRET = "benchmark-secret-key-long-enough-for-any-environment"  # noqa: S105  # nosec B105
+# A data encryption key for benchmark databases only (they are made and dropped by each run).
+BENCH_DATA_KEY = "c2_kc7Ea2Xk0dO4sVqz6W3wJmUaUu0m0s2n5gYk7yZ4="
 
 
 @contextmanager

@@ -24,7 +24,7 @@ from typing import Any
 
 import requests
 
-from bench.common import BENCH_SECRET, ROOT, print_figure, scratch_database, simulator_process
+from bench.common import BENCH_DATA_KEY, BENCH_SECRET, ROOT, print_figure, scratch_database, simulator_process
 from frontcounter.config_integrations import DEVELOPMENT_PLATFORM
 
 CREDENTIALS = (DEVELOPMENT_PLATFORM["NATIONAL_PLATFORM_CLIENT_ID"], DEVELOPMENT_PLATFORM["NATIONAL_PLATFORM_CLIENT_SECRET"])
@@ -68,15 +68,18 @@ def baseline_rate(url: str, count: int, senders: int) -> float:
 
 def load_backlog(database_url: str, count: int) -> None:
     """Migrate a fresh database and add `count` submissions, each with its outbox message."""
-    env = {**os.environ, "APP_ENV": "test", "SECRET_KEY": BENCH_SECRET, "DATABASE_URL": database_url}
+    env = {**os.environ, "APP_ENV": "test", "SECRET_KEY": BENCH_SECRET, "DATA_ENCRYPTION_KEYS": BENCH_DATA_KEY,
+           "DATABASE_URL": database_url}
     subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     from sqlalchemy import create_engine, insert
 
     from frontcounter.config import database_url as normalise
+    from services.crypto import Keyring, install_keyring
     from services.models import OutboxMessage, Submission
 
     engine = create_engine(normalise(database_url))
+    install_keyring(engine, Keyring([BENCH_DATA_KEY]))  # payloads are stored encrypted, as the app stores them
     with engine.begin() as connection:
         rows = [{"id": n + 1, "reference": f"WMP-B{n:07d}", "service": "report-a-crime", "kind": "crime", "channel": "web",
                  "language": "en", "payload": submission_body(f"WMP-B{n:07d}")} for n in range(count)]
@@ -89,7 +92,8 @@ def load_backlog(database_url: str, count: int) -> None:
 
 def drain_rate(database_url: str, url: str, count: int, workers: int, threads: int) -> float:
     env = {
-        **os.environ, "APP_ENV": "test", "SECRET_KEY": BENCH_SECRET, "DATABASE_URL": database_url, "NATIONAL_PLATFORM_URL": url,
+        **os.environ, "APP_ENV": "test", "SECRET_KEY": BENCH_SECRET, "DATA_ENCRYPTION_KEYS": BENCH_DATA_KEY,
+        "DATABASE_URL": database_url, "NATIONAL_PLATFORM_URL": url,
         "RELAY_CONCURRENCY": str(threads), "RELAY_BATCH_SIZE": str(threads * 10), "RELAY_LEASE_SECONDS": "600",
     }
     started = time.perf_counter()

@@ -21,6 +21,7 @@ from frontcounter.logs import configure_logging, init_request_logging
 from frontcounter.rate_limits import init_rate_limits
 from frontcounter.security_headers import init_security_headers
 from frontcounter.staff.access import init_staff_access
+from services.crypto import Keyring, install_keyring
 from services.db import configure_sqlite, db
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             configure_sqlite(db.engine)
+        # This app's data keys, on its own engine: the encrypted column types find them there.
+        install_keyring(db.engine, Keyring(app.config["DATA_ENCRYPTION_KEYS"]))
 
     app.before_request(_new_csp_nonce)
     # After the nonce (a 429 page needs one) and after CSRF: a forged POST is refused uncounted.
@@ -67,6 +70,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from frontcounter.devstack import register_stack_cli
     from frontcounter.health import health
     from frontcounter.platform_events import platform_events
+    from frontcounter.protection_cli import register_protection_cli
     from frontcounter.public import public
     from frontcounter.public.journey import ServiceConverter
     from frontcounter.relay_cli import register_relay_cli
@@ -93,6 +97,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_stack_cli(app)
     register_triage_cli(app)
     register_staff_cli(app)
+    register_protection_cli(app)
     return app
 
 

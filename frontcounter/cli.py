@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 from flask import Flask
 
+from frontcounter.protection_cli import purge_drafts
 from services.api_keys import create_api_key, list_api_keys, revoke_api_key
-from services.drafts import purge_expired_drafts
 from services.enums import Channel
 
 
@@ -17,8 +17,8 @@ def register_cli(app: Flask) -> None:
 
     @drafts.command("purge")
     def purge() -> None:
-        """Delete drafts whose idle timeout has passed."""
-        removed = purge_expired_drafts()
+        """Delete drafts whose idle timeout (and RETENTION_DRAFT_DAYS) has passed, and their files."""
+        removed = purge_drafts().counts.get("expired_drafts", 0)
         click.echo(f"Removed {removed} expired draft(s).")
 
     @app.cli.group("api-keys")

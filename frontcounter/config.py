@@ -14,6 +14,7 @@ from typing import Any
 
 from frontcounter.config_integrations import integration_config, read_int
 from frontcounter.config_limits import rate_limit_config
+from frontcounter.config_protection import protection_config
 from services.rules import DEFAULT_RULES_PATH
 
 ENVIRONMENTS = ("development", "test", "production")
@@ -109,6 +110,7 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         problems.append("LOG_FORMAT must be json or text")
     config.update(integration_config(environ, production, problems))
     config.update(rate_limit_config(environ, problems))
+    config.update(protection_config(environ, production, instance_path, problems))
     if problems:
         raise ConfigError("Front Counter cannot start:\n  - " + "\n  - ".join(problems))
     return config

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, event
+from sqlalchemy import Boolean, ForeignKey, Integer, String, event
 from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
+from services.crypto import EncryptedJSON, EncryptedText
 from services.db import db
 from services.types import JSONDocument, UTCDateTime, utcnow
 
@@ -22,9 +23,9 @@ class Assessment(db.Model):
     assessor_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # {"threat": {"rating": "high", "words": "..."}, ...} for every ThriveArea.
-    ratings: Mapped[dict[str, dict[str, str]]] = mapped_column(JSONDocument)
+    ratings: Mapped[dict[str, dict[str, str]]] = mapped_column(EncryptedJSON)
     grade: Mapped[str] = mapped_column(String(32))
-    rationale: Mapped[str] = mapped_column(Text)
+    rationale: Mapped[str] = mapped_column(EncryptedText)
     is_regrade: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -37,7 +38,7 @@ class CaseNote(db.Model):
     triage_item_id: Mapped[int] = mapped_column(ForeignKey("triage_items.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(EncryptedText)
 
 
 class ReporterMessage(db.Model):
@@ -51,7 +52,7 @@ class ReporterMessage(db.Model):
     # The member of staff who wrote it; empty for messages from the reporter.
     author_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(EncryptedText)
     # A message from the reporter stays unread until a member of staff opens the item.
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -2,8 +2,10 @@
 
 A file's type is decided from its first bytes, never from its name or the type the
 browser claims: a PNG renamed `.pdf` is stored as a PNG, and a program renamed `.jpg` is
-refused. Bytes go to a folder of their own (`EVIDENCE_DIR`) under a random name; the
-database keeps the SHA-256, size, type and the person's own filename (for display only).
+refused. Bytes go to a folder of their own (`EVIDENCE_DIR`) under a random name,
+encrypted with the app's data keys (a Fernet token per file); the database keeps the
+SHA-256 of the plain bytes, size, type and the person's own filename (encrypted, for
+display only). Read a file's bytes only through `read_evidence_bytes`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import BinaryIO
 
 from sqlalchemy import select, update
 
+from services.crypto import Keyring, session_keyring
 from services.db import db
 from services.enums import EvidenceProblem
 from services.models import Attachment
@@ -72,29 +75,33 @@ def display_name(filename: str | None) -> str:
     return (name or "file")[:255]
 
 
-def _write(stream: BinaryIO, folder: Path) -> tuple[str, str, int, bytes]:
-    """Copy the upload to a new file, hashing as it goes; refuse as soon as it is too large."""
+def _write(stream: BinaryIO, folder: Path, keyring: Keyring) -> tuple[str, str, int, bytes]:
+    """Read the upload (refusing it as soon as it is too large), hash the plain bytes, and
+    keep them encrypted under a new name. Files are at most 25 MB, so memory is enough."""
     folder.mkdir(parents=True, exist_ok=True)
     storage_name = f"{secrets.token_hex(16)}.bin"
-    partial = folder / f".{storage_name}.part"
-    digest, size, head = hashlib.sha256(), 0, b""
+    digest, content = hashlib.sha256(), bytearray()
+    while chunk := stream.read(_CHUNK):
+        if len(content) + len(chunk) > MAX_FILE_BYTES:
+            raise EvidenceRefused(EvidenceProblem.TOO_LARGE)
+        digest.update(chunk)
+        content += chunk
+    write_evidence_file(folder / storage_name, keyring.encrypt(bytes(content)))
+    return storage_name, digest.hexdigest(), len(content), bytes(content[:16])
+
+
+def write_evidence_file(path: Path, token: bytes) -> None:
+    """Replace `path` with `token` atomically: readers see the old file or the new, never half."""
+    partial = path.with_name(f".{path.name}.part")
     try:
         with partial.open("wb") as out:
-            while chunk := stream.read(_CHUNK):
-                size += len(chunk)
-                if size > MAX_FILE_BYTES:
-                    raise EvidenceRefused(EvidenceProblem.TOO_LARGE)
-                if len(head) < 16:
-                    head += chunk[: 16 - len(head)]
-                digest.update(chunk)
-                out.write(chunk)
+            out.write(token)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(partial, folder / storage_name)
+        os.replace(partial, path)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    return storage_name, digest.hexdigest(), size, head
 
 
 def add_evidence(draft_id: str, filename: str | None, stream: BinaryIO, folder: Path) -> EvidenceFile:
@@ -102,7 +109,7 @@ def add_evidence(draft_id: str, filename: str | None, stream: BinaryIO, folder: 
     count = len(list_evidence(draft_id))
     if count >= MAX_FILES:
         raise EvidenceRefused(EvidenceProblem.TOO_MANY)
-    storage_name, sha256, size, head = _write(stream, folder)
+    storage_name, sha256, size, head = _write(stream, folder, session_keyring())
     content_type = sniff_content_type(head)
     problem = EvidenceProblem.EMPTY if size == 0 else None if content_type else EvidenceProblem.WRONG_TYPE
     if problem is not None:
@@ -158,5 +165,13 @@ def attach_to_submission(draft_id: str, submission_id: int) -> list[dict[str, ob
     return [{"sha256": r.sha256, "filename": r.filename, "content_type": r.content_type, "size": r.size} for r in rows]
 
 
-def read_evidence(storage_name: str, folder: Path) -> bytes:
-    return (folder / storage_name).read_bytes()
+def read_evidence_bytes(attachment: Attachment, folder: Path) -> bytes:
+    """The plain bytes of a stored file (for the relay's upload and staff downloads).
+
+    Raises KeyringError if no configured key opens the file, never returns ciphertext."""
+    return session_keyring().decrypt((folder / attachment.storage_name).read_bytes())
+
+
+def delete_evidence_file(storage_name: str, folder: Path) -> None:
+    if storage_name:
+        (folder / storage_name).unlink(missing_ok=True)

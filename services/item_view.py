@@ -19,7 +19,7 @@ from services.casework_common import ItemNotFound, load_item, transaction
 from services.casework_models import Assessment, AuditEvent, CaseNote, ReporterMessage
 from services.db import db
 from services.enums.casework import AuditAction, MessageDirection
-from services.evidence import read_evidence
+from services.evidence import read_evidence_bytes
 from services.models import Attachment, DeliveryAttempt, OutboxMessage, PlatformEvent, Submission, TriageItem
 from services.staff_models import StaffUser
 from services.types import utcnow
@@ -144,7 +144,7 @@ def download_attachment(item_id: int, attachment_id: int, actor_id: int, folder:
         if attachment is None:
             raise ItemNotFound()
         try:
-            content = read_evidence(attachment.storage_name, folder)
+            content = read_evidence_bytes(attachment, folder)
         except FileNotFoundError:
             raise ItemNotFound() from None
         record_audit(

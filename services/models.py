@@ -6,9 +6,10 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from services.crypto import EncryptedJSON, EncryptedText
 from services.db import db
 from services.enums import OutboxStatus, TriageStatus
 from services.types import JSONDocument, UTCDateTime, utcnow
@@ -27,7 +28,7 @@ class Draft(db.Model):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     service: Mapped[str] = mapped_column(String(64))
     language: Mapped[str] = mapped_column(String(8), default="en")
-    answers: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)
+    answers: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
@@ -51,7 +52,8 @@ class Submission(db.Model):
     language: Mapped[str] = mapped_column(String(8))
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     # The canonical payload, shaped exactly as the national platform's Submission schema.
-    payload: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    # Encrypted: it holds the answers and the reporter's contact details.
+    payload: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON)
     # What the national platform has told us, newest first wins (see PlatformEvent).
     platform_id: Mapped[str | None] = mapped_column(String(16), unique=True)
     platform_status: Mapped[str | None] = mapped_column(String(32))
@@ -59,6 +61,8 @@ class Submission(db.Model):
     crime_number: Mapped[str | None] = mapped_column(String(32))
     officer_name: Mapped[str | None] = mapped_column(String(200))
     officer_collar_number: Mapped[str | None] = mapped_column(String(16))
+    # Set when retention replaced the personal data with a stub; the row stays for the figures.
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     outbox_messages: Mapped[list[OutboxMessage]] = relationship(back_populates="submission")
     triage_item: Mapped[TriageItem | None] = relationship(back_populates="submission")
@@ -153,7 +157,7 @@ class PlatformEvent(db.Model):
     crime_number: Mapped[str | None] = mapped_column(String(32))
     officer_name: Mapped[str | None] = mapped_column(String(200))
     officer_collar_number: Mapped[str | None] = mapped_column(String(16))
-    message_to_reporter: Mapped[str | None] = mapped_column(Text)
+    message_to_reporter: Mapped[str | None] = mapped_column(EncryptedText)
 
     submission: Mapped[Submission] = relationship(back_populates="platform_events")
 
@@ -167,7 +171,7 @@ class Attachment(db.Model):
     submission_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"), index=True)
     draft_id: Mapped[str | None] = mapped_column(String(64), index=True)
     sha256: Mapped[str] = mapped_column(String(64))
-    filename: Mapped[str] = mapped_column(String(255))
+    filename: Mapped[str] = mapped_column(EncryptedText)
     content_type: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
     # The bytes live in the evidence folder under this server-made name, never the person's.
@@ -190,7 +194,7 @@ class TriageItem(db.Model):
     # Why each flag was raised, for the contact handler: [{"flag": ..., "reason": ...}].
     flag_reasons: Mapped[list[dict[str, str]]] = mapped_column(JSONDocument, default=list)
     urgency: Mapped[int] = mapped_column(Integer, default=0, index=True)
-    summary: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(EncryptedText, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     target_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Copied from the answers when the item is made, so the queue filters without
@@ -253,11 +257,12 @@ class ApiRequest(db.Model):
 # The staff workspace's tables live in their own modules; importing them here keeps
 # every table in one metadata for migrations, whichever module a caller imports.
 from services.casework_models import Assessment, AuditEvent, CaseNote, ReporterMessage  # noqa: E402
+from services.retention_models import DisposalRecord  # noqa: E402
 from services.rules.store import TriageRuleSet  # noqa: E402, F401  (the published triage rules)
 from services.staff_models import RecoveryCode, StaffSession, StaffUser  # noqa: E402
 
 __all__ = [
-    "ApiKey", "ApiRequest", "Assessment", "Attachment", "AuditEvent", "CaseNote", "DeliveryAttempt",
+    "ApiKey", "ApiRequest", "Assessment", "Attachment", "AuditEvent", "CaseNote", "DeliveryAttempt", "DisposalRecord",
     "Draft", "OutboxMessage", "PlatformEvent", "RecoveryCode", "RelayPause", "ReporterMessage",
     "StaffSession", "StaffUser", "Submission", "TriageItem",
 ]

@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, case, func, insert, or_, select, update
 
 from services.db import db
 from services.enums import AttemptOutcome, OutboxStatus, OutboxTopic, PlatformStatus
-from services.evidence import read_evidence
+from services.evidence import read_evidence_bytes
 from services.models import Attachment, DeliveryAttempt, OutboxMessage, ReporterMessage, Submission
 from services.types import UTCDateTime, utcnow
 
@@ -150,7 +150,7 @@ def _snapshot(
         stored = db.session.scalars(
             select(Attachment).where(Attachment.submission_id == submission.id, Attachment.sha256.in_(named))
         )
-        files = tuple(AttachmentFile(a.sha256, a.content_type, read_evidence(a.storage_name, evidence_folder)) for a in stored)
+        files = tuple(AttachmentFile(a.sha256, a.content_type, read_evidence_bytes(a, evidence_folder)) for a in stored)
     return ClaimedMessage(
         id=message.id,
         submission_id=submission.id,

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from services.crypto import EncryptedText
 from services.db import db
 from services.types import UTCDateTime, utcnow
 
@@ -22,7 +23,8 @@ class StaffUser(db.Model):
     display_name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str] = mapped_column(String(255))
-    totp_secret: Mapped[str | None] = mapped_column(String(255))
+    # Encrypted: with it anyone could make this user's codes.
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedText)
     totp_enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The last TOTP time step accepted, so a code cannot be used twice.
     last_totp_step: Mapped[int | None] = mapped_column(Integer)

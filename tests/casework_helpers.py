@@ -68,6 +68,7 @@ def add_attachment(app: Flask, item_id: int, *, filename: str = "photo.png", con
     import secrets
     from pathlib import Path
 
+    from services.crypto import session_keyring
     from services.models import Attachment
 
     with app.app_context():
@@ -76,7 +77,8 @@ def add_attachment(app: Flask, item_id: int, *, filename: str = "photo.png", con
         storage_name = f"{secrets.token_hex(16)}.bin"
         folder = Path(app.config["EVIDENCE_DIR"])
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / storage_name).write_bytes(content)
+        # Stored as the service stores evidence: encrypted with the app's data key.
+        (folder / storage_name).write_bytes(session_keyring().encrypt(content))
         attachment = Attachment(
             submission_id=item.submission_id, sha256=hashlib.sha256(content).hexdigest(), filename=filename,
             content_type="image/png", size=len(content), storage_name=storage_name,

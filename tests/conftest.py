@@ -30,6 +30,7 @@ from services.models import (
     AuditEvent,
     CaseNote,
     DeliveryAttempt,
+    DisposalRecord,
     Draft,
     OutboxMessage,
     PlatformEvent,
@@ -50,6 +51,8 @@ TEST_SECRET = "test-secret-key-that-is-long-enough-for-production-checks"
 # sends about 12,000 requests), so every request still passes through them. Tests of the
 # limits themselves make apps with small ones.
 GENEROUS_LIMITS = {name: "1000000 per hour" for name in LIMITS}
+# A fixed data encryption key for every test app (made once with `flask keys generate`).
+TEST_DATA_KEY = "oV5tw0vG1-8p3lbcqkQh0mRQH2N4PDJtZdlgH9JgQ7k="
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -75,6 +78,7 @@ def make_test_app(database_url: str, **overrides: object) -> Flask:
         "APP_ENV": "test",
         "DATABASE_URL": database_url,
         "SECRET_KEY": TEST_SECRET,
+        "DATA_ENCRYPTION_KEYS": TEST_DATA_KEY,
         "TESTING": True,
         # Evidence files of a test run stay out of the project folder.
         "EVIDENCE_DIR": tempfile.mkdtemp(prefix="frontcounter-evidence-"),
@@ -105,7 +109,7 @@ def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     with application.app_context():
         db.session.rollback()
         for model in (
-            AuditEvent, Assessment, CaseNote, ReporterMessage, ApiRequest, ApiKey, DeliveryAttempt, PlatformEvent,
+            DisposalRecord, AuditEvent, Assessment, CaseNote, ReporterMessage, ApiRequest, ApiKey, DeliveryAttempt, PlatformEvent,
             Attachment, RelayPause, TriageItem, OutboxMessage, Draft, Submission, StaffSession, RecoveryCode, StaffUser,
             TriageRuleSet,
         ):

@@ -29,6 +29,8 @@ PLATFORM = {
     "NATIONAL_PLATFORM_CLIENT_ID": "wmp",
     "NATIONAL_PLATFORM_CLIENT_SECRET": "c" * 40,
     "NATIONAL_PLATFORM_WEBHOOK_SECRET": "w" * 40,
+    # Not the platform's, but required in production like its credentials.
+    "DATA_ENCRYPTION_KEYS": "oV5tw0vG1-8p3lbcqkQh0mRQH2N4PDJtZdlgH9JgQ7k=",
 }
 
 

@@ -10,6 +10,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from services.db import db
+from services.evidence import read_evidence_bytes
 from services.models import Attachment, Submission
 from tests.contract import contract_errors
 from tests.journeys import CRIME, answer, crime_pages, send
@@ -55,7 +56,10 @@ def test_files_are_typed_by_their_bytes_and_kept_under_server_made_names(app: Fl
     folder = Path(app.config["EVIDENCE_DIR"])
     for item in files:
         assert item.storage_name.endswith(".bin") and item.filename not in item.storage_name
-        assert hashlib.sha256((folder / item.storage_name).read_bytes()).hexdigest() == item.sha256
+        # Kept encrypted: the file on disk is not the upload, but reads back as it.
+        assert hashlib.sha256((folder / item.storage_name).read_bytes()).hexdigest() != item.sha256
+        with app.app_context():
+            assert hashlib.sha256(read_evidence_bytes(item, folder)).hexdigest() == item.sha256
     assert "static" not in str(folder.resolve())
     page = client.get(EVIDENCE)
     assert "holiday.pdf" in page.text and "dashcam.mp4" in page.text

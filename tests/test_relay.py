@@ -251,7 +251,12 @@ def test_attachments_are_uploaded_before_the_submission_that_names_them(
                                   content_type="application/pdf", size=len(content), storage_name="stored-receipt.bin"))
         db.session.commit()
     relay = make_relay_app(sim.url, EVIDENCE_DIR=str(tmp_path))
-    (tmp_path / "stored-receipt.bin").write_bytes(content)
+    # Evidence is kept encrypted with the app's data key; the relay uploads the plain bytes.
+    from cryptography.fernet import Fernet
+
+    from tests.conftest import TEST_DATA_KEY
+
+    (tmp_path / "stored-receipt.bin").write_bytes(Fernet(TEST_DATA_KEY).encrypt(content))
     drain_until(relay, delivered(app, reference))
     state = sim.state()
     assert state["attachments"] == [digest]

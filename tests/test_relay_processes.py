@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from services.db import db
 from services.models import DeliveryAttempt, OutboxMessage, Submission
-from tests.conftest import TEST_SECRET
+from tests.conftest import TEST_DATA_KEY, TEST_SECRET
 from tests.outbox_helpers import insert_submissions, message_for, outbox_states
 from tests.platform_sim import FAST_RELAY, Sim, running_simulator
 
@@ -47,7 +47,7 @@ def start_worker(database_url: str, sim: Sim, tmp_path: Path) -> Iterator[Callab
     def start(**settings: str) -> subprocess.Popen[str]:
         env = {
             **os.environ, **FAST_RELAY, "APP_ENV": "test", "SECRET_KEY": TEST_SECRET, "DATABASE_URL": database_url,
-            "NATIONAL_PLATFORM_URL": sim.url, **settings,
+            "DATA_ENCRYPTION_KEYS": TEST_DATA_KEY, "NATIONAL_PLATFORM_URL": sim.url, **settings,
         }
         log = tmp_path / f"worker-{len(started)}.log"
         with log.open("w") as stderr:
