@@ -1,8 +1,8 @@
 """`flask stack`: the whole service on one machine, for `make run`.
 
-Starts the web app, a relay worker and, unless NATIONAL_PLATFORM_URL is set in the
+Starts the web app, a relay worker, the escalation job and, unless NATIONAL_PLATFORM_URL is set in the
 environment, the national platform simulator, wired to each other. Ctrl-C (or SIGTERM)
-stops all three; if any one stops, the others are stopped too, so a half-running service
+stops them all; if any one stops, the others are stopped too, so a half-running service
 is never left behind.
 """
 
@@ -69,7 +69,7 @@ def register_stack_cli(app: Flask) -> None:
     @click.option("--port", default=None, type=int, help="Port for the web app (default: PORT, 5000).")
     @click.option("--simulator-port", default=None, type=int, help="Port for the simulator (default: SIMULATOR_PORT, 8900).")
     def stack(port: int | None, simulator_port: int | None) -> None:
-        """Serve the web app with a relay worker and, by default, the platform simulator."""
+        """Serve the web app with a relay worker, the escalation job and, by default, the platform simulator."""
         config = current_app.config
         port = port or int(config["PORT"])
         use_simulator = not os.environ.get("NATIONAL_PLATFORM_URL")
@@ -94,6 +94,9 @@ def register_stack_cli(app: Flask) -> None:
                 processes.append(("simulator", simulator))
                 _wait_for(f"http://127.0.0.1:{sim_port}/_simulator/health", simulator)
             processes.append(("relay", _start([*flask, "relay", "run"], env)))
+            # Items past their triage target are escalated to supervisors once a minute.
+            every = os.environ.get("ESCALATE_EVERY_SECONDS", "60")
+            processes.append(("escalation", _start([*flask, "triage", "escalate", "--every", every], env)))
             web = _start([*flask, "run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"], env)
             processes.append(("web", web))
             _wait_for(f"http://127.0.0.1:{port}/healthz", web)

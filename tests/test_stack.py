@@ -64,7 +64,7 @@ def test_the_stack_serves_relays_to_the_simulator_and_hears_back(app: Flask, dat
     port, simulator_port = free_port(), free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith(("NATIONAL_PLATFORM_", "SIMULATOR_"))}
     env.update(APP_ENV="development", SECRET_KEY=TEST_SECRET, DATABASE_URL=database_url, RELAY_POLL_SECONDS="0.1",
-               SIMULATOR_AUTO_STATUS_SECONDS="0.5")
+               SIMULATOR_AUTO_STATUS_SECONDS="0.5", ESCALATE_EVERY_SECONDS="5")
     stack = subprocess.Popen(
         [sys.executable, "-m", "flask", "--app", "wsgi", "stack", "--port", str(port), "--simulator-port", str(simulator_port)],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -93,6 +93,26 @@ def test_the_stack_serves_relays_to_the_simulator_and_hears_back(app: Flask, dat
                 db.session.rollback()
             time.sleep(0.2)
         assert status == "in_review"
+        # The stack's escalation job marks the item once it is past its triage target.
+        from datetime import timedelta
+
+        from services.models import TriageItem
+        from services.types import utcnow
+
+        with app.app_context():
+            item = db.session.scalar(select(TriageItem).join(Submission).where(Submission.reference == reference))
+            item.target_at = utcnow() - timedelta(minutes=1)
+            db.session.commit()
+        deadline = time.monotonic() + 20
+        escalated = None
+        while time.monotonic() < deadline and escalated is None:
+            with app.app_context():
+                escalated = db.session.scalar(
+                    select(TriageItem.escalated_at).join(Submission).where(Submission.reference == reference)
+                )
+                db.session.rollback()
+            time.sleep(0.5)
+        assert escalated is not None
     finally:
         stack.send_signal(signal.SIGTERM)
         output = stack.communicate(timeout=30)
