@@ -110,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
 
     with production_stack(size, results, server) as stack:
         env = {**os.environ, **shape_env, "LOAD_REFERENCES_FILE": str(references_file), "LOAD_API_KEY": stack.api_key,
-               "LOAD_WEB_HOSTS": ",".join(stack.web_urls), "PYTHONPATH": str(ROOT)}
+               "LOAD_WEB_HOSTS": ",".join(stack.web_urls), "PYTHONPATH": str(ROOT),
+               "LOAD_STATS_FILE": str(results / "locust.json")}
         started = time.monotonic()
         surge = None
         if args.shape == "spike":
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         references = read_references(references_file)
         final = check_delivery(references, stack.database_url, stack.simulator_url, DELIVERY_SECONDS)
         crashed = stack.dead()
-    slo = read_slo(results / "locust_stats.csv")
+    slo = read_slo(results / "locust.json")
     surge_result = surge.result if surge is not None else None
     print_summary(slo, surge_result, final, references, results)
     problems = slo.problems() + final.problems() + (surge_result.problems() if surge_result else [])

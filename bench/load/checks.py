@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -41,19 +41,11 @@ class Slo:
         return found
 
 
-def read_slo(stats_csv: Path) -> Slo:
-    """The aggregated row of locust's `_stats.csv`."""
-    with stats_csv.open(newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["Name"] == "Aggregated":
-                return Slo(
-                    requests=int(row["Request Count"]),
-                    failures=int(row["Failure Count"]),
-                    p95_ms=float(row["95%"] if row["95%"] not in ("", "N/A") else 0),
-                    p50_ms=float(row["50%"] if row["50%"] not in ("", "N/A") else 0),
-                    rate=float(row["Requests/s"]),
-                )
-    raise ValueError(f"no aggregated row in {stats_csv}")
+def read_slo(stats_json: Path) -> Slo:
+    """The whole run's figures, as bench.load.stats_dump wrote them when locust quit."""
+    total = json.loads(stats_json.read_text(encoding="utf-8"))["total"]
+    return Slo(requests=total["requests"], failures=total["failures"], p95_ms=float(total["p95_ms"]),
+               p50_ms=float(total["p50_ms"]), rate=float(total["rate"]))
 
 
 def read_references(path: Path) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 
+from bench.load import stats_dump  # noqa: F401  (writes LOAD_STATS_FILE as locust quits)
 from bench.load.shapes import SHAPES
 from bench.load.users import registered
 

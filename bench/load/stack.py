@@ -106,7 +106,7 @@ def _wait_ready(url: str, process: subprocess.Popen[bytes], seconds: float = 60.
         if process.poll() is not None:
             raise RuntimeError(f"{url} exited before it was ready")
         try:
-            if requests.get(f"{url}/readyz", timeout=2).status_code == 200:
+            if requests.get(url, timeout=2).status_code == 200:
                 return
         except requests.RequestException:
             pass
@@ -157,11 +157,18 @@ def production_stack(size: StackSize, results: Path, database_server: str | None
                 f"relay-{index + 1}", [sys.executable, "-m", "flask", "--app", "wsgi", "relay", "run"], relay_env, logs, stack)
         web_urls = []
         for index in range(size.web_nodes):
-            port = free_port()
-            web_env = {**env, "PORT": str(port), "WEB_CONCURRENCY": str(size.web_workers), "WEB_THREADS": str(size.web_threads)}
-            args = [sys.executable, "-m", "gunicorn", "-c", "python:frontcounter.gunicorn_config", "wsgi:app"]
-            processes[f"web-{index + 1}"] = _start(f"web-{index + 1}", args, web_env, logs, stack)
-            web_urls.append(f"http://127.0.0.1:{port}")
-        for name, url in zip([n for n in processes if n.startswith("web")], web_urls, strict=True):
-            _wait_ready(url, processes[name])
+            url, processes[f"web-{index + 1}"] = start_web(f"web-{index + 1}", env, logs, stack, size.web_workers, size.web_threads)
+            web_urls.append(url)
         yield Stack(database_url, simulator_url, web_urls, key, processes)
+
+
+def start_web(name: str, env: dict[str, str], logs: Path, stack: ExitStack, workers: int, threads: int,
+              app: str = "wsgi:app", ready: str = "/readyz") -> tuple[str, subprocess.Popen[bytes]]:
+    """A gunicorn node with the project's configuration file, on a free port; waits until it answers."""
+    port = free_port()
+    web_env = {**env, "PORT": str(port), "WEB_CONCURRENCY": str(workers), "WEB_THREADS": str(threads)}
+    args = [sys.executable, "-m", "gunicorn", "-c", "python:frontcounter.gunicorn_config", app]
+    process = _start(name, args, web_env, logs, stack)
+    url = f"http://127.0.0.1:{port}"
+    _wait_ready(url + ready, process)
+    return url, process
