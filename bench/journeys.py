@@ -1,7 +1,7 @@
 """Complete crime journeys a second on two cores, load generator included, and memory per worker.
 
-On PostgreSQL (BENCH_DATABASE_URL; SQLite otherwise, and the figure says so). First the
-bare app's GET and POST rates; from those, how many journeys a second the bare app would
+On PostgreSQL (BENCH_DATABASE_URL; SQLite otherwise, and the figure says so). The bare
+app's GET and POST rates, measured before and after the journeys and averaged; from those, how many journeys a second the bare app would
 allow for the same number of GETs and POSTs as one crime journey:
 1 / (GETs / GET rate + POSTs / POST rate). Then locust's crime reporters (the load test's
 user, no think time) complete journeys against Front Counter; while they do, the resident
@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from statistics import mean
 
 from bench.common import print_figure, scratch_database
 from bench.load.runner import Measured, PeakMemory, locust
@@ -48,13 +49,18 @@ def main(argv: list[str] | None = None, results: Path | None = None) -> dict[str
     args = parser.parse_args(argv)
     results = results or Path(tempfile.mkdtemp(prefix="bench-journeys-"))
     with database() as (database_url, backend), servers(database_url, results) as web:
-        bare_get = locust("BareGet", web.bare, args.users, args.seconds / 2, results)["Aggregated"].rate
-        bare_post = locust("BarePost", web.bare, args.users, args.seconds / 2, results)["bare POST insert"].rate
+        # The bare rates before and after the journeys, averaged: the machine's other load drifts.
+        bare_gets, bare_posts = [], []
+        bare_gets.append(locust("BareGet", web.bare, args.users, args.seconds / 4, results)["Aggregated"].rate)
+        bare_posts.append(locust("BarePost", web.bare, args.users, args.seconds / 4, results)["bare POST insert"].rate)
         memory = PeakMemory([web.app_pid])
         memory.start()
         references = results / "journey-references.txt"
         stats = locust("CrimeReporter", web.app, args.users, args.seconds, results, LOAD_REFERENCES_FILE=str(references))
         peak_mb = memory.stop()
+        bare_gets.append(locust("BareGet", web.bare, args.users, args.seconds / 4, results)["Aggregated"].rate)
+        bare_posts.append(locust("BarePost", web.bare, args.users, args.seconds / 4, results)["bare POST insert"].rate)
+        bare_get, bare_post = mean(bare_gets), mean(bare_posts)
     gets, posts, journeys = pages_per_journey(stats)
     rate = stats["crime GET confirmation"].rate
     allowed = 1 / (gets / bare_get + posts / bare_post)

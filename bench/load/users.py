@@ -184,7 +184,10 @@ class ApiChannel(FastHttpUser):
         host = random.choice(self.hosts)
         with self.client.post(f"{host}/api/v1/submissions", data=body, headers=headers, name="api POST submission",
                               catch_response=True) as response:
-            reference = (response.json() or {}).get("reference") if response.status_code == 201 else None
+            try:
+                reference = response.json().get("reference") if response.status_code == 201 else None
+            except (ValueError, AttributeError):
+                reference = None
             if not reference:
                 response.failure(f"status {response.status_code}")
                 return
