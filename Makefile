@@ -10,7 +10,7 @@ PO := translations/cy/LC_MESSAGES/messages.po
 MO := translations/cy/LC_MESSAGES/messages.mo
 
 .DEFAULT_GOAL := help
-.PHONY: help setup deps assets translations translations-compile db run test lint bench clean
+.PHONY: help setup deps assets translations translations-compile db run test lint bench load clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -71,8 +71,15 @@ $(CHROMIUM):
 test: setup $(CHROMIUM) ## Set up and run every test, the browser suite included (also on PostgreSQL when TEST_DATABASE_URL is set)
 	$(BIN)/pytest
 
+# PostgreSQL parts of the benchmarks use BENCH_DATABASE_URL, or the local server when one answers.
+LOCAL_PG := postgresql://postgres@127.0.0.1:5432/postgres
+
 bench: setup ## Benchmarks, each a ratio against a baseline measured in the same run (BENCH_DATABASE_URL for PostgreSQL)
-	$(BIN)/python -m bench.relay_throughput
+	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-$$(pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null && echo $(LOCAL_PG))} \
+		$(BIN)/python -m bench
+
+load: setup ## Load test: the production shape under a locust spike, then check nothing was lost (DATABASE_URL for PostgreSQL)
+	$(BIN)/python -m bench.load --shape $${LOAD_SHAPE:-spike}
 
 lint: $(VENV)/.requirements ## Static checks
 	$(BIN)/ruff check .

@@ -48,14 +48,17 @@ class GovRadioField(RadioField):
         self.is_page_heading = is_page_heading
 
     def pre_validate(self, form: Any) -> None:
-        if self.data is not None and self.data not in {value for value, _label in self._choice_pairs()}:
+        # Only the values matter here: translating every label (lazy strings) was a hot spot.
+        if self.data is not None and self.data not in {str(choice[0]) for choice in (self.choices or [])}:
             self.data = None
 
     def _choice_pairs(self) -> list[tuple[str, str]]:
         return [(str(choice[0]), str(choice[1])) for choice in (self.choices or [])]
 
     def choice_label(self) -> str:
-        return dict(self._choice_pairs()).get(str(self.data), "")
+        """The chosen option's label; only that one is translated."""
+        chosen = str(self.data)
+        return next((str(choice[1]) for choice in (self.choices or []) if str(choice[0]) == chosen), "")
 
 
 class GovCheckboxesField(SelectMultipleField):
@@ -87,8 +90,8 @@ class GovCheckboxesField(SelectMultipleField):
         return [value for value in (self.data or []) if value != self.exclusive_choice]
 
     def choice_labels(self) -> list[str]:
-        labels = {str(choice[0]): str(choice[1]) for choice in (self.choices or [])}
-        return [labels[value] for value in (self.data or []) if value in labels]
+        labels = {str(choice[0]): choice[1] for choice in (self.choices or [])}
+        return [str(labels[value]) for value in (self.data or []) if value in labels]
 
 
 class GovDateField(Field):

@@ -21,6 +21,7 @@ from frontcounter.logs import configure_logging, init_request_logging
 from frontcounter.rate_limits import init_rate_limits
 from frontcounter.security_headers import init_security_headers
 from frontcounter.staff.access import init_staff_access
+from frontcounter.templating import SnapshotGlobalsEnvironment
 from services.crypto import Keyring, install_keyring
 from services.db import configure_sqlite, db
 
@@ -30,6 +31,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app from the environment; `config` overrides it (tests use this)."""
     app = Flask(__name__, instance_path=str(PROJECT_ROOT / "instance"))
+    app.jinja_environment = SnapshotGlobalsEnvironment
     environ = {**os.environ, **{k: str(v) for k, v in (config or {}).items() if isinstance(v, str)}}
     loaded = load_config(environ, Path(app.instance_path))
     app.config.update(loaded)
