@@ -9,6 +9,7 @@ reports, the references it was given, and every process's log go to the results 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -110,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with production_stack(size, results, server) as stack:
         env = {**os.environ, **shape_env, "LOAD_REFERENCES_FILE": str(references_file), "LOAD_API_KEY": stack.api_key,
+               "LOAD_STAFF_ACCOUNTS": json.dumps(stack.staff_accounts),
                "LOAD_WEB_HOSTS": ",".join(stack.web_urls), "PYTHONPATH": str(ROOT),
                "LOAD_STATS_FILE": str(results / "locust.json")}
         started = time.monotonic()

@@ -8,6 +8,8 @@ dropped afterwards), or a SQLite file in the results folder. Rate limits are swi
 from __future__ import annotations
 
 import os
+import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -40,6 +42,8 @@ class Stack:
     simulator_url: str
     web_urls: list[str]
     api_key: str
+    # [email, password, TOTP secret] of the staff accounts the triaging users sign in with.
+    staff_accounts: list[list[str]] = field(default_factory=list)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     def alive(self) -> list[str]:
@@ -101,6 +105,22 @@ def _flask(env: dict[str, str], *args: str) -> str:
     return done.stdout
 
 
+# One account for each staff user locust runs (StaffTriager.fixed_count): a TOTP code works
+# once, so two users signing in to one account in the same 30 seconds would refuse each other.
+STAFF_ACCOUNTS = 2
+
+
+def create_staff_account(env: dict[str, str], email: str) -> list[str]:
+    """A call handler enrolled in two-factor, through the CLI as an operator would make one."""
+    password = secrets.token_urlsafe(18)
+    done = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "staff", "create", email, "--role", "call_handler"],
+                          cwd=ROOT, env=env, input=password + "\n", capture_output=True, text=True, check=False)
+    found = re.search(r"otpauth://\S*[?&]secret=([A-Z2-7]+)", done.stdout)
+    if done.returncode != 0 or found is None:
+        raise RuntimeError(f"flask staff create failed: {done.stderr.strip()[-2000:]}")
+    return [email, password, found.group(1)]
+
+
 def _wait_ready(url: str, process: subprocess.Popen[bytes], seconds: float = 60.0) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -151,6 +171,7 @@ def production_stack(size: StackSize, results: Path, database_server: str | None
         env = app_environment(database_url, simulator_url)
         _flask(env, "db", "upgrade")
         key = _flask(env, "api-keys", "create", "load test", "--channel", "voice").strip().splitlines()[-1]
+        staff = [create_staff_account(env, f"triage.{n}@load-test.police.uk") for n in range(1, STAFF_ACCOUNTS + 1)]
         processes: dict[str, subprocess.Popen[bytes]] = {}
         relay_env = {**env, "RELAY_POLL_SECONDS": "0.5"}
         for index in range(size.relays):
@@ -160,7 +181,7 @@ def production_stack(size: StackSize, results: Path, database_server: str | None
         for index in range(size.web_nodes):
             url, processes[f"web-{index + 1}"] = start_web(f"web-{index + 1}", env, logs, stack, size.web_workers, size.web_threads)
             web_urls.append(url)
-        yield Stack(database_url, simulator_url, web_urls, key, processes)
+        yield Stack(database_url, simulator_url, web_urls, key, staff, processes)
 
 
 def start_web(name: str, env: dict[str, str], logs: Path, stack: ExitStack, workers: int, threads: int,

@@ -12,14 +12,17 @@ locustfile exposes whatever the registry holds, with the weights given there.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
 import re
 import time
+from collections import deque
 from typing import Any
 from urllib.parse import urlencode
 
+import pyotp
 from locust import between, task
 from locust.contrib.fasthttp import FastHttpUser, ResponseContextManager
 
@@ -148,7 +151,118 @@ class CrimeReporter(WebUser):
 
     @task
     def report_a_crime(self) -> None:
-        self.walk(answers.CRIME, answers.crime_journey(self.rng), "crime")
+        pages = answers.crime_journey(self.rng)
+        reference = self.walk(answers.CRIME, pages, "crime")
+        contact = next((data.get("email") for page_id, data in pages if page_id == "contact"), None)
+        if reference and contact:
+            ReportChecker.reports.append((reference, contact))
+
+
+class ReportChecker(WebUser):
+    """Someone who reported earlier checking on it, and sometimes sending the officer a message.
+
+    Checks reports this run's crime reporters made (reference and email), as a person would.
+    """
+
+    abstract = False
+    # Shared by the users of one locust process: the reports made so far that can be checked.
+    reports: deque[tuple[str, str]] = deque(maxlen=1000)
+
+    @task
+    def check_a_report(self) -> None:
+        if not self.reports:
+            self.page("/check-a-report", "tracking GET find")
+            return
+        reference, contact = self.rng.choice(list(self.reports))
+        try:
+            html = self.page("/check-a-report", "tracking GET find")
+            self.think()
+            path = self.post_form("/check-a-report", {"reference": reference, "contact": contact}, csrf_of(html),
+                                  "tracking POST look-up")
+            html = self.page(path, "tracking GET timeline")
+            if reference not in html:
+                raise JourneyFailed("the timeline does not name the report")
+            if self.rng.random() < 0.3:
+                self.think()
+                path = self.post_form(path, {"message": "Is there any news, please?"}, csrf_of(html), "tracking POST message")
+                self.page(path, "tracking GET timeline")
+        except JourneyFailed:
+            return
+
+
+class StaffTriager(WebUser):
+    """A call handler working the queue: signs in with two-factor, opens the most urgent item,
+    claims it, grades it with a THRIVE assessment and closes it with advice given."""
+
+    abstract = False
+    # One user per account the harness made (a TOTP code is accepted once).
+    fixed_count = 2
+    accounts_taken = itertools.count()
+
+    def on_start(self) -> None:
+        super().on_start()
+        accounts = json.loads(os.environ.get("LOAD_STAFF_ACCOUNTS", "[]"))
+        self.account = accounts[next(self.accounts_taken) % len(accounts)] if accounts else None
+        self.signed_in = False
+
+    def sign_in(self) -> None:
+        email, password, secret = self.account
+        html = self.page("/staff/sign-in", "staff GET sign in")
+        path = self.post_form("/staff/sign-in", {"email": email, "password": password}, csrf_of(html), "staff POST sign in")
+        html = self.page(path, "staff GET code")
+        path = self.post_form(path, {"code": pyotp.TOTP(secret).now()}, csrf_of(html), "staff POST code")
+        self.signed_in = True
+
+    @task
+    def triage_the_most_urgent_item(self) -> None:
+        if self.account is None:
+            return
+        try:
+            if not self.signed_in:
+                self.sign_in()
+            queue = self.page("/staff/", "staff GET queue")
+            # One of the most urgent few, so that colleagues do not all reach for the same item.
+            urgent = ITEM_LINK.findall(queue)[:5]
+            if not urgent:
+                return
+            item = f"/staff/items/{self.rng.choice(urgent)}"
+            html = self.page(item, "staff GET item")
+            self.think()
+            claimed = self.post_expecting(f"{item}/claim", {}, csrf_of(html), "staff POST claim", also_fine=(409,))
+            if not claimed:
+                return  # another member of staff claimed it first: a normal answer, not a failure
+            html = self.page(f"{item}/grade", "staff GET grade")
+            self.think()
+            self.post_form(f"{item}/grade", GRADE, csrf_of(html), "staff POST grade")
+            html = self.page(f"{item}/close", "staff GET close")
+            self.post_form(f"{item}/close", {"outcome": "advice_given"}, csrf_of(html), "staff POST close")
+        except JourneyFailed:
+            self.signed_in = False
+
+    def post_expecting(self, path: str, data: dict[str, Any], csrf: str, name: str, also_fine: tuple[int, ...]) -> bool:
+        """POST where a redirect means done and an `also_fine` status means someone else got there first."""
+        body = urlencode({**data, "csrf_token": csrf}, doseq=True)
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        with self.client.post(self.url(path), data=body, headers=headers, name=name, allow_redirects=False,
+                              catch_response=True) as response:
+            if response.status_code == 302:
+                response.success()
+                return True
+            if response.status_code in also_fine:
+                response.success()
+                return False
+            response.failure(f"status {response.status_code}")
+            raise JourneyFailed(name)
+
+
+ITEM_LINK = re.compile(r'href="/staff/items/(\d+)"')
+AREAS = ("threat", "harm", "risk", "investigation", "vulnerability", "engagement")
+GRADE = {
+    **{f"{area}_rating": "medium" for area in AREAS},
+    **{f"{area}_words": "Assessed from the report" for area in AREAS},
+    "grade": "resolution_without_deployment",
+    "rationale": "No one is in danger; advice by email resolves it",
+}
 
 
 class AsbReporter(WebUser):
@@ -196,12 +310,13 @@ class ApiChannel(FastHttpUser):
 
 
 # The users a run simulates, with their weights (how many of each, relative to the others).
-# Public tracking ("check a report") and staff triage join here as their features land.
 USER_CLASSES: dict[type[FastHttpUser], int] = {
     CrimeReporter: 12,
     AsbReporter: 4,
     InformationRequester: 2,
     ApiChannel: 2,
+    ReportChecker: 2,
+    StaffTriager: 1,  # fixed_count decides how many
 }
 
 
