@@ -4,6 +4,8 @@ as plain text, yet the service still shows it, emails it and relays it."""
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -90,9 +92,16 @@ def raw_database_text(database_url: str) -> str:
 
 
 def sqlite_file_bytes(database_url: str) -> bytes:
+    """The database file and its WAL, read by another process.
+
+    Opening and closing the file here would drop every POSIX lock this process's own
+    SQLite connections hold on it (fcntl locks belong to the process, not the descriptor),
+    and later SQLite calls in this process would fail with "disk I/O error"."""
     path = Path(str(make_url(database_url).database))
     wal = path.with_name(path.name + "-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    read = "import sys; [sys.stdout.buffer.write(open(p, 'rb').read()) for p in sys.argv[1:]]"
+    files = [str(path)] + ([str(wal)] if wal.exists() else [])
+    return subprocess.run([sys.executable, "-c", read, *files], capture_output=True, check=True).stdout
 
 
 def test_the_database_holds_no_plaintext_of_a_submitted_answer(
