@@ -81,10 +81,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from frontcounter.staff_cli import register_staff_cli
     from frontcounter.triage_cli import register_triage_cli
     from frontcounter.triage_rules import init_triage_rules
+    from frontcounter.url_ids import RowIdConverter
 
     check_catalogue()
     init_triage_rules(app)
     app.url_map.converters["service"] = ServiceConverter
+    # Every <int:...> id in a URL: ASCII digits within an integer column's range, or a 404.
+    app.url_map.converters["int"] = RowIdConverter
 
     app.register_blueprint(health)
     app.register_blueprint(public)

@@ -8,6 +8,7 @@ only complete submissions (each with its triage item and at least one outbox mes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,11 +18,25 @@ from urllib.parse import quote
 import pytest
 from flask import Flask
 from sqlalchemy import func, select
+from sqlalchemy.sql.elements import ColumnElement
 from werkzeug.test import TestResponse
 from wtforms import Form
 
 from services.db import db
-from services.models import ApiRequest, OutboxMessage, Submission, TriageItem
+from services.enums.casework import AuditAction
+from services.models import (
+    ApiRequest,
+    Assessment,
+    AuditEvent,
+    CaseNote,
+    OutboxMessage,
+    RecoveryCode,
+    ReporterMessage,
+    StaffSession,
+    StaffUser,
+    Submission,
+    TriageItem,
+)
 
 # Strings that are text like any other: accepted where they fit, stored as typed, shown escaped.
 XSS = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
@@ -44,14 +59,44 @@ BAD_ENCODINGS = {
 BAD_ESCAPES = "%ZZ%G1%"  # not escapes at all: kept as the literal text they are
 
 ROW_TABLES = (Submission, OutboxMessage, TriageItem, ApiRequest)
+PUBLIC_ROWS = ("submissions", "outbox", "triage", "api_requests")
+# Staff-side rows, counted as rows (not columns): a sign-in attempt legitimately changes an
+# account's throttling columns, and reading an item or a file is itself audited, so those
+# two audit actions are left out of the count.
+_READS = (AuditAction.VIEWED.value, AuditAction.DOWNLOADED_ATTACHMENT.value)
+STAFF_ROWS: dict[str, tuple[Any, ColumnElement[bool] | None]] = {
+    "staff_users": (StaffUser, None),
+    "staff_sessions": (StaffSession, None),
+    "recovery_codes": (RecoveryCode, None),
+    "assessments": (Assessment, None),
+    "case_notes": (CaseNote, None),
+    "staff_messages": (ReporterMessage, ReporterMessage.author_id.is_not(None)),
+    "reporter_replies": (ReporterMessage, ReporterMessage.author_id.is_(None)),
+    "audit_events": (AuditEvent, AuditEvent.action.not_in(_READS)),
+}
+ROW_NAMES = PUBLIC_ROWS + tuple(STAFF_ROWS)
 
 
-def row_counts(app: Flask) -> tuple[int, int, int, int]:
+def _count(model: Any, where: ColumnElement[bool] | None) -> Any:
+    query = select(func.count()).select_from(model)
+    return (query if where is None else query.where(where)).scalar_subquery()
+
+
+def row_counts(app: Flask) -> tuple[int, ...]:
     with app.app_context():
-        query = select(*(select(func.count()).select_from(model).scalar_subquery() for model in ROW_TABLES))
-        row = db.session.execute(query).one()
+        counts = [_count(model, None) for model in ROW_TABLES] + [_count(model, where) for model, where in STAFF_ROWS.values()]
+        row = db.session.execute(select(*counts)).one()
         db.session.rollback()
-        return tuple(row)  # type: ignore[return-value]
+        return tuple(row)
+
+
+def staff_rows_whole(deltas: dict[str, int]) -> bool:
+    """Each staff use case writes its rows and its audit record in one transaction, so every
+    new assessment, note, staff message or account comes with at least one audit record."""
+    audited = deltas["assessments"] + deltas["case_notes"] + deltas["staff_messages"] + deltas["staff_users"]
+    # Replacing recovery codes deletes the old ones; nothing else ever removes a row.
+    shrunk = any(value < 0 for name, value in deltas.items() if name != "recovery_codes")
+    return not shrunk and deltas["audit_events"] >= audited
 
 
 def leaf_names(field: Any) -> list[str]:
@@ -121,7 +166,7 @@ class Corpus:
         before = row_counts(app) if self._batch is None else None
         response = call()
         self.cases += 1
-        self.endpoints.add(f"{method} {url.split('?')[0]}")
+        self.endpoints.add(f"{method} {endpoint_of(url)}")
         status = response.status_code
         if status >= 500:
             self.failures.append(Outcome(case, method, url, status, "server error", "server error"))
@@ -148,11 +193,12 @@ class Corpus:
         self._check_rows(app, before, Outcome("every case", "POST", url, 0, "partial rows", ""), stores=False)
 
     def _check_rows(self, app: Flask, before: tuple[int, ...], outcome: Outcome, stores: bool) -> None:
-        submissions, outbox, triage, api_requests = (a - b for a, b in zip(row_counts(app), before, strict=True))
+        deltas = dict(zip(ROW_NAMES, (a - b for a, b in zip(row_counts(app), before, strict=True)), strict=True))
+        submissions, outbox, triage, api_requests = (deltas[name] for name in PUBLIC_ROWS)
         whole = submissions >= 0 and triage == submissions and outbox >= submissions and 0 <= api_requests <= submissions
-        if not whole or (not stores and (submissions or outbox or triage or api_requests)):
-            deltas = dict(zip(("submissions", "outbox", "triage", "api_requests"), (submissions, outbox, triage, api_requests), strict=True))
-            outcome.problem = f"rows changed: {deltas}"
+        whole = whole and staff_rows_whole(deltas)
+        if not whole or (not stores and any(deltas.values())):
+            outcome.problem = f"rows changed: { {name: value for name, value in deltas.items() if value} }"
             self.failures.append(outcome)
 
     def summary(self) -> str:
@@ -160,6 +206,11 @@ class Corpus:
             f"hostile-input corpus: {self.cases} cases sent to {len(self.endpoints)} endpoints, "
             f"{len(self.server_errors)} server errors, {len(self.partial_rows)} partial rows"
         )
+
+
+def endpoint_of(url: str) -> str:
+    """The route a URL is sent to: ids in the path (or the `{}` of a pattern) name one endpoint."""
+    return re.sub(r"/(\d+|\{\})(?=/|$)", "/<id>", url.split("?")[0])
 
 
 def answer_shape(url: str, response: TestResponse) -> str | None:

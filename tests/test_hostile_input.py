@@ -1,4 +1,5 @@
-"""A hostile-input corpus against every public form page, the intake API and the webhook.
+"""A hostile-input corpus against every public form page, the tracking pages, every page of
+the staff workspace, the intake API and the webhook.
 
 Whatever arrives gets a 4xx (or a redirect, or the endpoint's own success) with a GOV.UK
 page or a problem document, never a 5xx, and never leaves a partial row behind. Run with
@@ -40,6 +41,7 @@ from tests.hostile import (
     page_field_names,
     urlencoded,
 )
+from tests.hostile_staff import STAFF_AND_TRACKING
 from tests.journeys import walk
 from tests.outbox_helpers import insert_submissions
 from tests.pages import PageClient
@@ -55,6 +57,7 @@ WEBHOOK = "/national-platform/events"
 WEBHOOK_SECRET = "development-only-webhook-secret"
 
 _CORPUS = pytest.StashKey[Corpus]()
+
 
 
 @pytest.fixture(scope="module")
@@ -379,6 +382,14 @@ def test_the_platform_webhook(app: Flask, corpus: Corpus) -> None:
         corpus.send(app, lambda header=header: http.post(WEBHOOK, data=good, headers={
             "Content-Type": "application/json", "Platform-Signature": header}), case=case, method="POST", url=WEBHOOK, allowed=(400,))
     corpus.send(app, lambda: http.get(WEBHOOK), case="GET on a POST-only route", method="GET", url=WEBHOOK, allowed=(405,))
+    assert_clean(corpus, mark)
+
+
+@pytest.mark.parametrize("area", sorted(STAFF_AND_TRACKING))
+def test_the_tracking_and_staff_pages(app: Flask, corpus: Corpus, area: str) -> None:
+    """Check a report, and every form, action, filter and id of the staff workspace."""
+    mark = len(corpus.failures)
+    STAFF_AND_TRACKING[area](app, corpus)
     assert_clean(corpus, mark)
 
 

@@ -26,7 +26,8 @@ from services.types import utcnow
 
 def _page_number() -> int:
     raw = request.args.get("page", "1")
-    if not raw.isdigit() or len(raw) > 6:
+    # isascii: "²" and "١" are digits to isdigit() but not to int() or to people.
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6:
         abort(400)
     return int(raw)
 
