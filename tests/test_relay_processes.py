@@ -76,7 +76,7 @@ def wait_for(condition: Callable[[], bool], seconds: float, what: str, *workers:
             if worker.poll() is not None:
                 raise AssertionError(f"a worker exited while waiting for {what}: {stderr_of(worker)}")
         time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what}: " + " | ".join(stderr_of(worker)[-1500:] for worker in workers))
 
 
 def stop(process: subprocess.Popen[str]) -> str:

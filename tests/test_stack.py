@@ -15,7 +15,7 @@ import requests
 from flask import Flask
 
 from frontcounter.devstack import stack_environment
-from tests.conftest import TEST_SECRET
+from tests.conftest import TEST_DATA_KEY, TEST_SECRET
 from tests.journeys import CRIME, crime_pages
 from tests.outbox_helpers import outbox_states
 
@@ -63,7 +63,7 @@ def report_over_http(base: str) -> str:
 def test_the_stack_serves_relays_to_the_simulator_and_hears_back(app: Flask, database_url: str) -> None:
     port, simulator_port = free_port(), free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith(("NATIONAL_PLATFORM_", "SIMULATOR_"))}
-    env.update(APP_ENV="development", SECRET_KEY=TEST_SECRET, DATABASE_URL=database_url, RELAY_POLL_SECONDS="0.1",
+    env.update(APP_ENV="development", SECRET_KEY=TEST_SECRET, DATA_ENCRYPTION_KEYS=TEST_DATA_KEY, DATABASE_URL=database_url, RELAY_POLL_SECONDS="0.1",
                SIMULATOR_AUTO_STATUS_SECONDS="0.5", ESCALATE_EVERY_SECONDS="5")
     stack = subprocess.Popen(
         [sys.executable, "-m", "flask", "--app", "wsgi", "stack", "--port", str(port), "--simulator-port", str(simulator_port)],
