@@ -36,6 +36,12 @@ LIMITS: dict[str, tuple[str, str]] = {
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+# How requests are counted (Flask-Limiter's strategies). The sliding window counter keeps two
+# numbers per client and limit, and approximates: just after a window's edge it weighs the
+# last window's count down, so a client at the limit may get one more request through.
+# "moving-window" counts exactly, but keeps a timestamp for every request counted (up to
+# 20,000 per API key a day): more memory in Redis.
+STRATEGIES = ("sliding-window-counter", "moving-window", "fixed-window")
 
 
 def read_bool(environ: Mapping[str, str], name: str, default: bool, problems: list[str]) -> bool:
@@ -67,6 +73,11 @@ def rate_limit_config(environ: Mapping[str, str], problems: list[str]) -> dict[s
         problems.append("REDIS_URL must start with redis://, rediss:// or unix://")
         redis_url = ""
     config["REDIS_URL"] = redis_url or None
+    strategy = environ.get("RATE_LIMIT_STRATEGY", "").strip() or STRATEGIES[0]
+    if strategy not in STRATEGIES:
+        problems.append(f"RATE_LIMIT_STRATEGY must be one of {', '.join(STRATEGIES)}, not {strategy!r}")
+        strategy = STRATEGIES[0]
+    config["RATE_LIMIT_STRATEGY"] = strategy
     prefix = environ.get("RATE_LIMIT_KEY_PREFIX", "").strip() or "frontcounter"
     if not re.fullmatch(r"[A-Za-z0-9_.:-]{1,64}", prefix):
         problems.append("RATE_LIMIT_KEY_PREFIX must be 1 to 64 letters, digits or _ . : -")
@@ -81,8 +92,8 @@ def rate_limit_config(environ: Mapping[str, str], problems: list[str]) -> dict[s
         # counts on its own (fine for one process, too generous with several).
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_KEY_PREFIX": prefix,
-        # A sliding window: no burst of twice the limit across a window's edge.
-        "RATELIMIT_STRATEGY": "sliding-window-counter",
+        # Sliding by default: no burst of twice the limit across a window's edge.
+        "RATELIMIT_STRATEGY": strategy,
         # Our own 429 answer sets Retry-After; no X-RateLimit-* headers on every response.
         "RATELIMIT_HEADERS_ENABLED": False,
         # If Redis is unreachable, requests go through (and the error is logged): a storage

@@ -95,7 +95,9 @@ def retry_after_seconds() -> int:
     """Whole seconds until the limit that was just hit lets another request through."""
     breached = limiter.current_limit
     try:
-        reset_at = breached.reset_at if breached is not None else None
+        # The strategy's own reset time: Flask-Limiter's `reset_at` adds a second to it, which
+        # would ask for 61 seconds' wait on a "per minute" limit.
+        reset_at: float | None = breached.window.reset_time if breached is not None else None
     except Exception:  # the storage went away between the hit and this question
         log.warning("rate limit storage could not say when the limit resets")
         reset_at = None

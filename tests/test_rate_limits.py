@@ -49,8 +49,14 @@ def _sign_in() -> ResponseReturnValue:
 
 
 def limited_app(database_url: str, **config: object) -> Flask:
-    """An app with the given limits and two test-only routes wearing the shared limits."""
-    application = make_test_app(database_url, **config)
+    """An app with the given limits and two test-only routes wearing the shared limits.
+
+    It counts with the exact moving window, so "3 per minute" lets exactly 3 through whenever
+    the test runs. The production default, a sliding window counter, forgives one request just
+    after each window's edge: a slow test that crossed a minute's edge used to see its 4th
+    request go through. test_the_sliding_window_counter_also_refuses_a_burst covers that one.
+    """
+    application = make_test_app(database_url, **{"RATE_LIMIT_STRATEGY": "moving-window", **config})
     application.add_url_rule("/test-only/track", "test_track", csrf.exempt(limit_tracking_lookups(_track)), methods=["GET", "POST"])
     application.add_url_rule("/test-only/sign-in", "test_sign_in", csrf.exempt(limit_staff_sign_in(_sign_in)), methods=["POST"])
     return application
@@ -75,6 +81,20 @@ def retry_after(response: object, most: int) -> int:
     assert value is not None and value.isdigit(), f"Retry-After is {value!r}"
     assert 1 <= int(value) <= most, f"Retry-After {value} is not between 1 and {most}"
     return int(value)
+
+
+def test_the_sliding_window_counter_also_refuses_a_burst(app: Flask, database_url: str) -> None:
+    limited = limited_app(database_url, RATE_LIMIT_STRATEGY="sliding-window-counter", RATE_LIMIT_TRACKING="3 per minute")
+    assert limited.config["RATELIMIT_STRATEGY"] == "sliding-window-counter"
+    http = limited.test_client()
+    statuses: list[int] = []
+    while len(statuses) < 6 and 429 not in statuses:
+        response = http.get("/test-only/track?reference=x")
+        statuses.append(response.status_code)
+    # 3 within one window. If the burst crosses a window's edge, the last window's count is
+    # weighed down and one more request is forgiven: 4 at most, then a refusal.
+    assert statuses in ([200] * 3 + [429], [200] * 4 + [429]), statuses
+    retry_after(response, 60)
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
@@ -263,7 +283,12 @@ def test_bad_limit_settings_stop_start_up_with_every_problem_named(tmp_path: Pat
         assert expected in message
     config = load_config({"APP_ENV": "development", "REDIS_URL": REDIS_URL, "RATE_LIMITS_ENABLED": "no"}, tmp_path)
     assert config["RATELIMIT_STORAGE_URI"] == REDIS_URL and config["RATELIMIT_ENABLED"] is False
-    assert load_config({"APP_ENV": "development"}, tmp_path)["RATELIMIT_STORAGE_URI"] == "memory://"
+    defaults = load_config({"APP_ENV": "development"}, tmp_path)
+    assert defaults["RATELIMIT_STORAGE_URI"] == "memory://" and defaults["RATELIMIT_STRATEGY"] == "sliding-window-counter"
+    with pytest.raises(ConfigError, match="RATE_LIMIT_STRATEGY must be one of"):
+        load_config({"APP_ENV": "development", "RATE_LIMIT_STRATEGY": "leaky-bucket"}, tmp_path)
+    exact = load_config({"APP_ENV": "development", "RATE_LIMIT_STRATEGY": "moving-window"}, tmp_path)
+    assert exact["RATELIMIT_STRATEGY"] == "moving-window"
 
 
 def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(app: Flask, database_url: str) -> None:
