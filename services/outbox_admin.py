@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from services.db import db
@@ -121,23 +121,31 @@ def requeue_dead_messages(reference: str, now: datetime | None = None) -> int:
         if submission_id is None:
             db.session.rollback()
             return 0
-        result = db.session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.submission_id == submission_id, OutboxMessage.status == OutboxStatus.DEAD.value)
-            .values(
-                status=OutboxStatus.PENDING.value,
-                attempts=0,
-                first_attempt_at=None,
-                available_at=now,
-                dead_at=None,
-                lease_owner=None,
-                lease_expires_at=None,
-                needs_lookup=True,
-            )
-            .execution_options(synchronize_session=False)
-        )
+        revived = revive_dead_messages(OutboxMessage.submission_id == submission_id, now=now)
         db.session.commit()
-        return int(result.rowcount)  # type: ignore[attr-defined]
+        return revived
     except BaseException:
         db.session.rollback()
         raise
+
+
+def revive_dead_messages(*which: ColumnElement[bool], now: datetime) -> int:
+    """Make the dead messages among `which` due now with a fresh set of attempts, in the
+    caller's transaction; returns how many. Each keeps its idempotency key and first asks
+    the partner whether it already holds the message, so a revival never makes a second record."""
+    result = db.session.execute(
+        update(OutboxMessage)
+        .where(*which, OutboxMessage.status == OutboxStatus.DEAD.value)
+        .values(
+            status=OutboxStatus.PENDING.value,
+            attempts=0,
+            first_attempt_at=None,
+            available_at=now,
+            dead_at=None,
+            lease_owner=None,
+            lease_expires_at=None,
+            needs_lookup=True,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]

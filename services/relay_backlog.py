@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import case, func, select
 
 from services.audit import record_audit
 from services.db import db
 from services.enums import OutboxStatus, OutboxTopic
 from services.enums.casework import AuditAction
 from services.models import OutboxMessage, RelayPause, Submission, TriageItem
+from services.outbox_admin import revive_dead_messages
 
 PENDING = "pending"
 RETRYING = "retrying"
@@ -86,22 +87,7 @@ def requeue_dead_letter(message_id: int, *, actor_id: int, now: datetime) -> boo
     the message, so a requeue can never create a second record. Audited in the same transaction.
     """
     try:
-        result = db.session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == message_id, OutboxMessage.status == OutboxStatus.DEAD.value)
-            .values(
-                status=OutboxStatus.PENDING.value,
-                attempts=0,
-                first_attempt_at=None,
-                available_at=now,
-                dead_at=None,
-                lease_owner=None,
-                lease_expires_at=None,
-                needs_lookup=True,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        if int(result.rowcount) != 1:  # type: ignore[attr-defined]
+        if revive_dead_messages(OutboxMessage.id == message_id, now=now) != 1:
             db.session.rollback()
             return False
         topic, item_id = db.session.execute(

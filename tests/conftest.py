@@ -12,6 +12,7 @@ import secrets
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from flask import Flask
@@ -43,7 +44,12 @@ from services.models import (
     TriageItem,
 )
 from services.rules.store import TriageRuleSet
+from tests.fake_notify import NotifyRecord, create_fake_notify
 from tests.pages import PageClient
+from tests.servers import serve
+
+if TYPE_CHECKING:
+    from tests.platform_sim import Sim
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-production-checks"
@@ -125,3 +131,20 @@ def client(app: Flask) -> PageClient:
 @pytest.fixture()
 def welsh_client(app: Flask) -> PageClient:
     return PageClient(app, language="cy")
+
+
+@pytest.fixture()
+def sim() -> Iterator[Sim]:
+    """The national platform simulator, served over HTTP for one test."""
+    from tests.platform_sim import running_simulator  # it builds its apps with make_test_app, below
+
+    with running_simulator() as simulator:
+        yield simulator
+
+
+@pytest.fixture()
+def notify() -> Iterator[tuple[str, NotifyRecord]]:
+    """A fake GOV.UK Notify over HTTP for one test: its URL, and what it was sent."""
+    fake, record = create_fake_notify()
+    with serve(fake) as url:
+        yield url, record

@@ -11,27 +11,13 @@ from sqlalchemy import select
 
 from services.db import db
 from services.models import DeliveryAttempt, OutboxMessage, Submission
-from tests.fake_notify import TEMPLATE_CY, TEMPLATE_EN, NotifyRecord, create_fake_notify, notify_settings
+from tests.fake_notify import TEMPLATE_CY, TEMPLATE_EN, NotifyRecord, notify_settings
 from tests.journeys import CRIME, crime_pages, send, walk
 from tests.outbox_helpers import message_for, outbox_states
 from tests.pages import PageClient
-from tests.platform_sim import Sim, drain_until, relay_app, running_simulator
-from tests.servers import serve
+from tests.platform_sim import Sim, drain_until, relay_app
 
 EMAIL = "email.confirmation"
-
-
-@pytest.fixture()
-def sim() -> Iterator[Sim]:
-    with running_simulator() as simulator:
-        yield simulator
-
-
-@pytest.fixture()
-def notify() -> Iterator[tuple[str, NotifyRecord]]:
-    fake, record = create_fake_notify()
-    with serve(fake) as url:
-        yield url, record
 
 
 @pytest.fixture()

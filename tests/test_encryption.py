@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,12 +18,11 @@ from services.crypto import EncryptedText, Keyring, KeyringError, generate_key
 from services.db import db
 from services.models import Submission
 from tests.conftest import TEST_DATA_KEY, make_test_app
-from tests.fake_notify import NotifyRecord, create_fake_notify, notify_settings
+from tests.fake_notify import NotifyRecord, notify_settings
 from tests.journeys import CRIME, answer, crime_pages, send
 from tests.outbox_helpers import outbox_states
 from tests.pages import PageClient
-from tests.platform_sim import Sim, drain_until, relay_app, running_simulator
-from tests.servers import serve
+from tests.platform_sim import Sim, drain_until, relay_app
 
 NAME = "Zephyrine Quillfeather"
 EMAIL = "zq.unique7@example.org"
@@ -32,19 +30,6 @@ PHRASE = "the marmalade heron sang at dawn"
 FILENAME = "quokka receipt 91.pdf"
 FILE_BYTES = b"%PDF-1.7\n" + b"UNIQUE EVIDENCE BYTES 4471 " * 40
 SECRETS = (NAME, EMAIL, PHRASE, FILENAME, "UNIQUE EVIDENCE BYTES 4471")
-
-
-@pytest.fixture()
-def sim() -> Iterator[Sim]:
-    with running_simulator() as simulator:
-        yield simulator
-
-
-@pytest.fixture()
-def notify() -> Iterator[tuple[str, NotifyRecord]]:
-    fake, record = create_fake_notify()
-    with serve(fake) as url:
-        yield url, record
 
 
 def distinctive_pages() -> list[tuple[str, dict[str, object]]]:

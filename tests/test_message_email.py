@@ -3,9 +3,6 @@ with their own template and nothing of the report in the email."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from flask import Flask
 
 from services.casework_common import Actor
@@ -13,26 +10,12 @@ from services.db import db
 from services.enums.casework import StaffRole
 from services.reporter_messages import send_message
 from tests.casework_helpers import make_item, reference_of
-from tests.fake_notify import MESSAGE_TEMPLATE_EN, NotifyRecord, create_fake_notify, notify_settings
+from tests.fake_notify import MESSAGE_TEMPLATE_EN, NotifyRecord, notify_settings
 from tests.outbox_helpers import outbox_states
-from tests.platform_sim import Sim, drain_until, relay_app, running_simulator
-from tests.servers import serve
+from tests.platform_sim import Sim, drain_until, relay_app
 from tests.staff_helpers import make_staff
 
 TOPIC = "email.message"
-
-
-@pytest.fixture()
-def sim() -> Iterator[Sim]:
-    with running_simulator() as simulator:
-        yield simulator
-
-
-@pytest.fixture()
-def notify() -> Iterator[tuple[str, NotifyRecord]]:
-    fake, record = create_fake_notify()
-    with serve(fake) as url:
-        yield url, record
 
 
 def relay(database_url: str, sim: Sim, **settings: str) -> Flask:

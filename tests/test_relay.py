@@ -17,16 +17,10 @@ from tests.contract import contract_errors
 from tests.journeys import CRIME, crime_pages, send, walk
 from tests.outbox_helpers import insert_submissions, message_for, outbox_states
 from tests.pages import PageClient
-from tests.platform_sim import Sim, drain_until, relay_app, running_simulator
+from tests.platform_sim import Sim, drain_until, relay_app
 from tests.servers import serve
 
 MakeRelayApp = Callable[..., Flask]
-
-
-@pytest.fixture()
-def sim() -> Iterator[Sim]:
-    with running_simulator() as simulator:
-        yield simulator
 
 
 @pytest.fixture()

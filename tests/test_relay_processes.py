@@ -20,15 +20,9 @@ from services.db import db
 from services.models import DeliveryAttempt, OutboxMessage, Submission
 from tests.conftest import TEST_DATA_KEY, TEST_SECRET
 from tests.outbox_helpers import insert_submissions, message_for, outbox_states
-from tests.platform_sim import FAST_RELAY, Sim, running_simulator
+from tests.platform_sim import FAST_RELAY, Sim
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture()
-def sim() -> Iterator[Sim]:
-    with running_simulator() as simulator:
-        yield simulator
 
 
 # Where each worker's standard error goes: a file, not a pipe, because a pipe nobody reads
