@@ -28,8 +28,15 @@ def scratch_database() -> Iterator[str]:
         with tempfile.TemporaryDirectory() as folder:
             yield f"sqlite:///{folder}/bench.db"
         return
+    with postgresql_database(server, "frontcounter_bench") as url:
+        yield url
+
+
+@contextmanager
+def postgresql_database(server: str, prefix: str) -> Iterator[str]:
+    """A database of this run's own on the PostgreSQL server given, dropped afterwards."""
     base = make_url(server).set(drivername="postgresql+psycopg")
-    name = f"frontcounter_bench_{os.getpid()}"
+    name = f"{prefix}_{os.getpid()}"
     admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))

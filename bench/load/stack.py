@@ -21,10 +21,8 @@ from pathlib import Path
 from typing import IO
 
 import requests
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from bench.common import BENCH_DATA_KEY, BENCH_SECRET, ROOT, simulator_process
+from bench.common import BENCH_DATA_KEY, BENCH_SECRET, ROOT, postgresql_database, simulator_process
 from frontcounter.config_integrations import DEVELOPMENT_PLATFORM
 
 
@@ -68,18 +66,8 @@ def fresh_database(server: str | None, folder: Path) -> Iterator[str]:
             stale.unlink()
         yield f"sqlite:///{path}"
         return
-    base = make_url(server).set(drivername="postgresql+psycopg")
-    name = f"frontcounter_load_{os.getpid()}"
-    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with postgresql_database(server, "frontcounter_load") as url:
+        yield url
 
 
 def app_environment(database_url: str, simulator_url: str) -> dict[str, str]:
