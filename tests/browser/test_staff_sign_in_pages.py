@@ -121,6 +121,6 @@ def test_sign_in_enrolment_and_account_pages(
     checker.check(page, "recovery code")
     page.fill("#code", codes[0])
     _submit(page)
-    assert page.url.endswith("/staff/account")
+    assert page.url.endswith("/staff/")  # a call handler lands on the queue
     context.close()
     assert checker.problems == [], "\n".join(checker.problems)
