@@ -43,7 +43,8 @@ def test_the_casework_pages_have_no_violations_and_reflow(browser: Browser, brow
 
 
 def test_claim_and_grade_without_javascript(browser: Browser, browser_app: Flask, live_url: str) -> None:
-    item = make_item(browser_app)
+    # Other browser tests share this database: the most urgent ungraded item is on the queue's first page.
+    item = make_item(browser_app, urgency=100_000, vulnerability=["self_harm_risk"])
     context = signed_in_context(browser, browser_app, live_url, StaffRole.CALL_HANDLER, javascript=False)
     page = context.new_page()
     page.goto(f"{live_url}/staff/")

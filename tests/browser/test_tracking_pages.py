@@ -61,12 +61,14 @@ def test_tracking_and_dashboard_page_states(
     page.fill("#reference", reference)
     page.fill("#contact", "07700 900982")
     page.locator("main form button.govuk-button").click()
-    assert page.url.endswith("/check-a-report/your-report")
+    page.wait_for_url("**/check-a-report/your-report")
     checker.check(page, "tracking: report")
     page.get_by_role("button", name=SEND[language]).click()
     checker.check(page, "tracking: report (errors)")
     page.fill("textarea[name=message]", "The bike was blue.")
     page.get_by_role("button", name=SEND[language]).click()
+    # The POST and its redirect take a moment: wait for the page they lead to.
+    page.locator(".govuk-notification-banner--success").wait_for()
     assert page.locator(".govuk-notification-banner--success").count() == 1
     checker.check(page, "tracking: report (message sent)")
     context.close()
@@ -97,9 +99,11 @@ def test_tracking_works_without_javascript(browser: Browser, browser_app: Flask,
     page.fill("#reference", reference.lower())
     page.fill("#contact", "ANN@example.com")
     page.locator("main form button.govuk-button").click()
-    assert page.url.endswith("/check-a-report/your-report")
+    page.wait_for_url("**/check-a-report/your-report")
     page.fill("textarea[name=message]", "Sent without JavaScript.")
     page.get_by_role("button", name="Send message").click()
+    # The POST and its redirect take a moment: wait for the page they lead to.
+    page.locator(".govuk-notification-banner--success").wait_for()
     assert page.locator(".govuk-notification-banner--success").count() == 1
     assert "Sent without JavaScript." in page.inner_text("main")
     context.close()
