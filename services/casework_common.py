@@ -53,7 +53,7 @@ class InvalidChoice(CaseworkError):
     """A value the use case cannot accept; `field` names the form field it came from."""
 
     def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
+        super().__init__(field + ": " + problem)
         self.field = field
         self.problem = problem
 

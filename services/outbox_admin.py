@@ -24,6 +24,7 @@ class Pause:
 
 @dataclass(frozen=True)
 class DeadMessage:
+    message_id: int
     reference: str
     topic: str
     attempts: int
@@ -97,7 +98,7 @@ def list_dead_messages(limit: int = 100) -> list[DeadMessage]:
         .limit(limit)
     ).all()
     dead = [
-        DeadMessage(reference, m.topic, m.attempts, m.last_status_code, m.last_error, m.dead_at) for m, reference in rows
+        DeadMessage(m.id, reference, m.topic, m.attempts, m.last_status_code, m.last_error, m.dead_at) for m, reference in rows
     ]
     db.session.rollback()
     return dead

@@ -14,8 +14,8 @@ from services.audit import record_audit
 from services.db import db
 from services.enums import OutboxStatus, OutboxTopic
 from services.enums.casework import AuditAction
-from services.models import OutboxMessage, RelayPause, Submission, TriageItem
-from services.outbox_admin import revive_dead_messages
+from services.models import OutboxMessage, RelayPause, TriageItem
+from services.outbox_admin import DeadMessage, list_dead_messages, revive_dead_messages
 
 PENDING = "pending"
 RETRYING = "retrying"
@@ -23,21 +23,10 @@ DEAD = "dead"
 
 
 @dataclass(frozen=True)
-class DeadLetter:
-    message_id: int
-    reference: str
-    topic: str
-    attempts: int
-    last_status_code: int | None
-    last_error: str | None
-    dead_at: datetime | None
-
-
-@dataclass(frozen=True)
 class RelayBacklog:
     # counts[topic] = {"pending": n, "retrying": n, "dead": n}, every known topic present
     counts: dict[str, dict[str, int]]
-    dead: list[DeadLetter]
+    dead: list[DeadMessage]
     paused: list[tuple[str, datetime]]  # targets paused now, and until when
 
     def total(self, state: str) -> int:
@@ -60,17 +49,7 @@ def relay_backlog(now: datetime, dead_shown: int = 100) -> RelayBacklog:
         counts = {topic.value: {PENDING: 0, RETRYING: 0, DEAD: 0} for topic in OutboxTopic}
         for topic, label, count in rows:
             counts.setdefault(topic, {PENDING: 0, RETRYING: 0, DEAD: 0})[label] = int(count)
-        dead_rows = db.session.execute(
-            select(OutboxMessage, Submission.reference)
-            .join(Submission, Submission.id == OutboxMessage.submission_id)
-            .where(OutboxMessage.status == OutboxStatus.DEAD.value)
-            .order_by(OutboxMessage.dead_at.desc(), OutboxMessage.id.desc())
-            .limit(dead_shown)
-        ).all()
-        dead = [
-            DeadLetter(m.id, reference, m.topic, m.attempts, m.last_status_code, m.last_error, m.dead_at)
-            for m, reference in dead_rows
-        ]
+        dead = list_dead_messages(dead_shown)
         paused = [
             (row.target, row.paused_until)
             for row in db.session.scalars(select(RelayPause).where(RelayPause.paused_until > now).order_by(RelayPause.target))

@@ -37,7 +37,7 @@ class RulesError(Exception):
     """The rules are not valid; `problems` lists each as "line N, key: what is wrong"."""
 
     def __init__(self, source: str, problems: list[str]) -> None:
-        super().__init__(f"The triage rules in {source} are not valid:\n  - " + "\n  - ".join(problems))
+        super().__init__("The triage rules in " + source + " are not valid:\n  - " + "\n  - ".join(problems))
         self.source = source
         self.problems = problems
 
