@@ -10,9 +10,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCharacterCount,
     GovCheckboxesInput,
@@ -23,8 +26,62 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
+from markupsafe import Markup
 
 ERROR_PREFIX = _l("Error")
+
+
+_MEMO_MARK = "_fc_memo"
+# Shared with the layout fragments (frontcounter/templating.py): one bounded cache per app.
+CACHE_LIMIT = 2048
+
+
+def _ours(text: Any) -> bool:
+    """Text written in our code (a lazy translation), never something a person typed."""
+    return text is None or isinstance(text, LazyString)
+
+
+def _blank(params: dict[str, Any]) -> bool:
+    """No value typed: the input and, for a date, each of its parts are empty."""
+    return not params.get("value") and not any(item.get("value") for item in params.get("items") or [])
+
+
+class _Remembered:
+    """A question drawn once for each set of parameters, then reused.
+
+    Drawing fields through GOV.UK's macros was most of a question page's CPU, and an
+    unanswered question is drawn the same way for everyone. Only fields whose every word is
+    ours (lazy translations declared in the code: no names, vehicles or staff from the
+    data), which show no error or revealed question, and which hold nothing typed (a
+    choice's value is ours) are remembered, so nobody's answers are kept. The key is the
+    whole set of parameters, so any change draws the field anew.
+    """
+
+    values_are_ours = False
+
+    def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
+        reveals = any("conditional" in item for item in (kwargs.get("params") or {}).get("items", []))
+        params: dict[str, Any] = super().map_gov_params(field, **kwargs)  # type: ignore[misc]
+        if (
+            not field.errors and not reveals and _ours(field.label.text) and _ours(field.description or None)
+            and all(_ours(choice[1]) for choice in (getattr(field, "choices", None) or []))
+        ):
+            params[_MEMO_MARK] = True
+        return params
+
+    def render(self, params: dict[str, Any]) -> Markup:
+        cache = getattr(current_app.jinja_env, "fragment_cache", None)
+        remember = params.pop(_MEMO_MARK, False) and (self.values_are_ours or _blank(params))
+        if not remember or cache is None or current_app.jinja_env.auto_reload:
+            return super().render(params)  # type: ignore[misc, no-any-return]
+        key = ("field", self.template, json.dumps(params, sort_keys=True, default=str))  # type: ignore[attr-defined]
+        try:
+            return cache[key]  # type: ignore[no-any-return]
+        except KeyError:
+            rendered: Markup = super().render(params)  # type: ignore[misc]
+            if len(cache) < CACHE_LIMIT:
+                cache[key] = rendered
+            return rendered
 
 
 def _as_page_heading(params: dict[str, Any], field: Any, legend: bool) -> None:
@@ -41,7 +98,7 @@ def _translate_error(params: dict[str, Any]) -> None:
         params["errorMessage"]["visuallyHiddenText"] = str(ERROR_PREFIX)
 
 
-class _GovParams:
+class _GovParams(_Remembered):
     """The mending every widget shares; `legend` says whether the question is a fieldset legend."""
 
     legend = False
@@ -94,10 +151,12 @@ class CharacterCount(_GovParams, GovCharacterCount):
 
 class Radios(_GovParams, GovRadioInput):
     legend = True
+    values_are_ours = True
 
 
 class Checkboxes(_GovParams, GovCheckboxesInput):
     legend = True
+    values_are_ours = True
 
     def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
         params = super().map_gov_params(field, **kwargs)
@@ -144,3 +203,5 @@ class DateInput(_GovParams, GovDateInput):
 
 class Select(_GovParams, GovSelect):
     """GOV.UK select, with the translated error prefix."""
+
+    values_are_ours = True

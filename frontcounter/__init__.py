@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, g
+from flask_babel import get_locale
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
@@ -21,7 +22,7 @@ from frontcounter.logs import configure_logging, init_request_logging
 from frontcounter.rate_limits import init_rate_limits
 from frontcounter.security_headers import init_security_headers
 from frontcounter.staff.access import init_staff_access
-from frontcounter.templating import SnapshotGlobalsEnvironment
+from frontcounter.templating import FragmentCache, SnapshotGlobalsEnvironment
 from services.crypto import Keyring, install_keyring
 from services.db import configure_sqlite, db
 
@@ -121,6 +122,8 @@ def _init_templates(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.add_extension(FragmentCache)
+    app.jinja_env.fragment_language = lambda: str(get_locale())  # type: ignore[attr-defined]
     app.jinja_env.globals["csp_nonce"] = lambda: g.get("csp_nonce", "")
 
 
