@@ -9,11 +9,11 @@ from typing import Any, ClassVar
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from markupsafe import Markup
 from wtforms import Field
 
 from forms.fields import GovCheckboxesField, GovDateField, GovRadioField
+from forms.translated import TranslatedForm
 
 NOT_ANSWERED = _l("Not given")
 
@@ -28,7 +28,7 @@ class SummaryRow:
     action: tuple[str, str] | None = None
 
 
-class QuestionPage(FlaskForm):
+class QuestionPage(TranslatedForm):
     """One GOV.UK question page. Subclasses declare fields and, where useful:
 
     - `title`: the page heading when the page asks more than one thing;

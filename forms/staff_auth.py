@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput
 from wtforms import PasswordField
 from wtforms.validators import DataRequired, Email, Length
 
 from forms.fields import GovRadioField, GovStringField
+from forms.translated import TranslatedForm
 from forms.widgets import _GovParams
 from services.enums.casework import StaffRole
 
@@ -39,7 +39,7 @@ class PasswordInput(_GovParams, GovPasswordInput):
         return params
 
 
-class StaffForm(FlaskForm):
+class StaffForm(TranslatedForm):
     """A staff form: its fields in order, and the error summary's entries."""
 
     def input_fields(self) -> list[Any]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField
 
 from forms.base import QuestionPage
 from forms.fields import GovCharacterCountField, GovCheckboxesField, GovRadioField, GovStringField
+from forms.translated import TranslatedForm
 from forms.validators import MaxLength, Optional, Required, RequiredIf
 from forms.widgets import Select
 from services.enums import Grade, OutboxTopic, PlatformStatus, TriageStatus, VulnerabilityFlag
@@ -114,7 +114,7 @@ REPORTER_LABELS = {
 ONLY_FLAGGED, ONLY_MINE, ONLY_ESCALATED = "flagged", "mine", "escalated"
 
 
-class QueueFilterForm(FlaskForm):
+class QueueFilterForm(TranslatedForm):
     """Sent with GET, so a filtered queue has an address that can be shared or bookmarked."""
 
     class Meta:
@@ -143,7 +143,7 @@ class QueueFilterForm(FlaskForm):
         return [{"text": str(field.errors[0]), "href": f"#{field.id}"} for field in self if field.errors]
 
 
-class ActionForm(FlaskForm):
+class ActionForm(TranslatedForm):
     """A button that changes an item (claim, release): only its CSRF token is sent."""
 
 

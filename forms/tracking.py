@@ -6,10 +6,10 @@ import re
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms.validators import ValidationError
 
 from forms.fields import GovCharacterCountField, GovStringField
+from forms.translated import TranslatedForm
 from forms.validators import MaxLength, Required
 
 MESSAGE_LIMIT = 2000
@@ -41,7 +41,7 @@ class EmailOrPhone:
             raise ValidationError(str(_l("Enter the email address or phone number you gave us, like name@example.com or 07700 900 982")))
 
 
-class FindReportForm(FlaskForm):
+class FindReportForm(TranslatedForm):
     reference = GovStringField(
         _l("Reference"),
         description=_l("You were given it when you sent your report. For example, WMP-7K3M-Q9TX."),
@@ -67,7 +67,7 @@ class FindReportForm(FlaskForm):
         return [{"text": str(field.errors[0]), "href": f"#{field.id}"} for field in (self.reference, self.contact) if field.errors]
 
 
-class MessageForm(FlaskForm):
+class MessageForm(TranslatedForm):
     message = GovCharacterCountField(
         _l("Your message"),
         description=_l("Do not include anything you do not want the officer or team dealing with your report to read."),

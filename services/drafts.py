@@ -76,8 +76,9 @@ def save_page(
     draft.language = language
     draft.updated_at = now
     draft.expires_at = now + idle_timeout
+    saved_id = draft.id  # read before the commit expires it, saving a query on every page
     db.session.commit()
-    return draft.id
+    return saved_id
 
 
 def keep_alive(draft_id: str | None, service: str, idle_timeout: timedelta) -> datetime | None:
@@ -87,9 +88,9 @@ def keep_alive(draft_id: str | None, service: str, idle_timeout: timedelta) -> d
     if draft is None:
         db.session.rollback()
         return None
-    draft.expires_at = now + idle_timeout
+    expires_at = draft.expires_at = now + idle_timeout
     db.session.commit()
-    return draft.expires_at
+    return expires_at
 
 
 def purge_expired_drafts(now: datetime | None = None) -> int:

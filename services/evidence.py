@@ -161,7 +161,8 @@ def attach_to_submission(draft_id: str, submission_id: int) -> list[dict[str, ob
     """Within the caller's transaction: give the draft's files to its submission and return
     them as the contract's `attachments` (the relay uploads each before the submission)."""
     rows = db.session.scalars(select(Attachment).where(Attachment.draft_id == draft_id).order_by(Attachment.id)).all()
-    db.session.execute(update(Attachment).where(Attachment.draft_id == draft_id).values(submission_id=submission_id))
+    if rows:
+        db.session.execute(update(Attachment).where(Attachment.draft_id == draft_id).values(submission_id=submission_id))
     return [{"sha256": r.sha256, "filename": r.filename, "content_type": r.content_type, "size": r.size} for r in rows]
 
 

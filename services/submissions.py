@@ -97,7 +97,7 @@ def submit_draft(
         draft = _lock_draft(draft_id)
         if draft is None or draft.service != journey.slug:
             raise DraftNotFound(draft_id)
-        if draft.submission is not None:
+        if draft.submission_id is not None:  # the column: no load of the submission unless it was sent
             reference = draft.submission.reference
             db.session.rollback()
             return SubmitResult(reference=reference, created=False)
@@ -114,8 +114,9 @@ def submit_draft(
             submission.payload = {**submission.payload, "attachments": files}
         draft.submission = submission
         draft.answers = {}  # the submission now holds them; keep no second copy
+        reference = submission.reference  # read before the commit expires it, saving a query
         db.session.commit()
-        return SubmitResult(reference=submission.reference, created=True)
+        return SubmitResult(reference=reference, created=True)
     except BaseException:
         db.session.rollback()
         raise
@@ -158,8 +159,9 @@ def submit_answers(
                     )
                 )
                 db.session.flush()
+            reference = submission.reference
             db.session.commit()
-            return SubmitResult(reference=submission.reference, created=True)
+            return SubmitResult(reference=reference, created=True)
         except IntegrityError:
             db.session.rollback()
             if idempotency is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import asdict
 from datetime import timedelta
 from typing import Any
 
@@ -244,6 +243,8 @@ def check_answers(slug: str) -> ResponseReturnValue:
     draft = _open_draft(slug)
     if draft is None:
         return _lost_draft(slug)
+    # Read now: listing the evidence ends the read transaction, and the id would cost a query.
+    draft_id = draft.id
     sections, incomplete = _summary(service, draft)
     if incomplete is not None:
         return redirect(_page_url(slug, incomplete))
@@ -251,13 +252,13 @@ def check_answers(slug: str) -> ResponseReturnValue:
         return render_template("public/check-answers.html", service=service, sections=sections, timeout_warning=True)
 
     rows = [
-        {key: value for key, value in asdict(row).items() if key not in ("field_id", "action")}
+        {"question_id": row.question_id, "question": row.question, "answer": row.answer}
         for _page, page_rows in sections
         for row in page_rows
     ]
     try:
         submit_draft(
-            draft.id,
+            draft_id,
             journey=service.journey,
             answers=rows,
             force_code=current_app.config["FORCE_CODE"],
