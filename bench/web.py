@@ -61,6 +61,7 @@ def prepare_sends(database_url: str, count: int, into: Path) -> Path:
     answers under new ids, so each Send in the benchmark is a first send.
     """
     from frontcounter import create_app
+    from services.crypto import Keyring, install_keyring
     from services.db import db
     from services.models import Draft
     from services.types import utcnow
@@ -89,6 +90,7 @@ def prepare_sends(database_url: str, count: int, into: Path) -> Path:
             cookie = serializer.dumps(dict(session))
         lines.append(f"{app.config['SESSION_COOKIE_NAME']}={cookie} {token}")
     engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
+    install_keyring(engine, Keyring(app.config["DATA_ENCRYPTION_KEYS"]))  # drafts' answers are encrypted at rest
     with engine.begin() as connection:
         connection.execute(insert(Draft), rows)
     engine.dispose()

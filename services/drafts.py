@@ -31,7 +31,32 @@ def find_live_draft(draft_id: str | None, service: str, now: datetime | None = N
     return draft
 
 
-def page_answers(draft: Draft | None) -> dict[str, PageAnswer]:
+@dataclass(frozen=True)
+class DraftSnapshot:
+    """A live draft as plain values, read in a transaction that has already ended."""
+
+    id: str
+    service: str
+    answers: dict[str, Any]
+    submission_id: int | None
+
+
+def read_live_draft(draft_id: str | None, service: str, now: datetime | None = None) -> DraftSnapshot | None:
+    """The live draft as it is now; the read's transaction is over when this returns.
+
+    On SQLite every transaction takes the database's write lock (services/db.py), so a
+    request that read its draft and then drew a page, or re-validated every page before a
+    Send, held that lock the whole time and every other request waited. Ending the read
+    here lets the others write while this one works; a write that follows takes a
+    transaction of its own (and sending locks the draft again before it trusts it).
+    """
+    draft = find_live_draft(draft_id, service, now)
+    snapshot = None if draft is None else DraftSnapshot(draft.id, draft.service, dict(draft.answers or {}), draft.submission_id)
+    db.session.rollback()
+    return snapshot
+
+
+def page_answers(draft: Draft | DraftSnapshot | None) -> dict[str, PageAnswer]:
     if draft is None:
         return {}
     return {
@@ -40,7 +65,7 @@ def page_answers(draft: Draft | None) -> dict[str, PageAnswer]:
     }
 
 
-def completed_data(draft: Draft | None) -> dict[str, dict[str, Any]]:
+def completed_data(draft: Draft | DraftSnapshot | None) -> dict[str, dict[str, Any]]:
     return {page_id: answer.data for page_id, answer in page_answers(draft).items() if answer.data is not None}
 
 

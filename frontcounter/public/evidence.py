@@ -21,9 +21,8 @@ from frontcounter.i18n import current_language
 from frontcounter.public import public
 from frontcounter.public.journey import _idle_timeout, _lost_draft, _open_draft, _page_url, _render_question, _service
 from frontcounter.rate_limits import limit_public_posts
-from services.drafts import save_page
+from services.drafts import DraftSnapshot, save_page
 from services.evidence import EvidenceRefused, add_evidence, list_evidence, remove_evidence
-from services.models import Draft
 
 
 def evidence_folder() -> Path:
@@ -36,7 +35,9 @@ def file_size(size: int) -> str:
     return _("%(size)s KB", size=format_decimal(max(1, round(size / 1024))))
 
 
-def evidence_page(service: WebService, page_id: str, form: QuestionPage, draft: Draft, data: dict, changing: bool) -> ResponseReturnValue:
+def evidence_page(
+    service: WebService, page_id: str, form: QuestionPage, draft: DraftSnapshot, data: dict, changing: bool
+) -> ResponseReturnValue:
     files = list_evidence(draft.id)
     if request.method == "GET":
         return _render_question(service, page_id, form, data, changing, files=files, file_size=file_size)
@@ -66,7 +67,7 @@ def evidence_page(service: WebService, page_id: str, form: QuestionPage, draft: 
     return redirect(_page_url(service.slug, service.journey.next_after(page_id, data)))
 
 
-def evidence_rows(service: WebService, page_id: str, draft: Draft) -> list[SummaryRow]:
+def evidence_rows(service: WebService, page_id: str, draft: DraftSnapshot) -> list[SummaryRow]:
     """Check answers: each file on its own row with a Remove link, or one row saying there are none."""
     files = list_evidence(draft.id)
     if not files:

@@ -18,8 +18,7 @@ from frontcounter.i18n import current_language
 from frontcounter.public import public
 from frontcounter.rate_limits import limit_public_posts, limit_submissions
 from frontcounter.triage_rules import current_rules
-from services.drafts import completed_data, find_live_draft, keep_alive, page_answers, save_page
-from services.models import Draft
+from services.drafts import DraftSnapshot, completed_data, find_live_draft, keep_alive, page_answers, read_live_draft, save_page
 from services.submissions import DraftNotFound, IncompleteSubmission, submit_draft
 
 log = logging.getLogger(__name__)
@@ -58,9 +57,9 @@ def _remember_draft(slug: str, draft_id: str) -> None:
     session.permanent = False
 
 
-def _open_draft(slug: str) -> Draft | None:
-    """The person's draft for this service, if it is live and not yet sent."""
-    draft = find_live_draft(_session_draft_id(slug), slug)
+def _open_draft(slug: str) -> DraftSnapshot | None:
+    """The person's draft for this service, if it is live and not yet sent (read, not held)."""
+    draft = read_live_draft(_session_draft_id(slug), slug)
     if draft is None or draft.submission_id is not None:
         return None
     return draft
@@ -208,7 +207,7 @@ def _render_question(
     )
 
 
-def _summary(service: WebService, draft: Draft) -> tuple[list[tuple[str, list[SummaryRow]]], str | None]:
+def _summary(service: WebService, draft: DraftSnapshot) -> tuple[list[tuple[str, list[SummaryRow]]], str | None]:
     """Every applicable page's answers, re-validated; or the first page that no longer validates."""
     journey = service.journey
     answers = page_answers(draft)
@@ -237,14 +236,11 @@ def _summary(service: WebService, draft: Draft) -> tuple[list[tuple[str, list[Su
 @limit_submissions
 def check_answers(slug: str) -> ResponseReturnValue:
     service = _service(slug)
-    submitted = find_live_draft(_session_draft_id(slug), slug)
-    if submitted is not None and submitted.submission_id is not None:
+    draft = read_live_draft(_session_draft_id(slug), slug)
+    if draft is not None and draft.submission_id is not None:
         return redirect(url_for("public.confirmation", slug=slug))
-    draft = _open_draft(slug)
     if draft is None:
         return _lost_draft(slug)
-    # Read now: listing the evidence ends the read transaction, and the id would cost a query.
-    draft_id = draft.id
     sections, incomplete = _summary(service, draft)
     if incomplete is not None:
         return redirect(_page_url(slug, incomplete))
@@ -258,7 +254,7 @@ def check_answers(slug: str) -> ResponseReturnValue:
     ]
     try:
         submit_draft(
-            draft_id,
+            draft.id,
             journey=service.journey,
             answers=rows,
             force_code=current_app.config["FORCE_CODE"],
